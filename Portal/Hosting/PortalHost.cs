@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Portal.Components;
+using Portal.Components.Account;
+using Portal.Data;
+using Portal.Data.Identity;
+using Portal.Data.Tenancy;
+using Portal.Features.Health;
+using Portal.Features.Organizations;
+using Portal.Features.Setup;
+using Portal.Features.Support;
+using Portal.Features.Users;
+using Portal.Identity;
+using Portal.Tenancy;
+using Quartz;
+
+namespace Portal.Hosting;
+
+/// <summary>The composition root: every service and the request pipeline, shared by the web host and the commands.</summary>
+public static class PortalHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Serves MudBlazor's files from the package when the app runs from the build output in any environment
+        // (`dotnet run`); a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
+        var portal = BindPortalOptions(builder.Configuration);
+        var database = DatabaseStartup.ReadOptions(builder.Configuration, portal);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddPortalData(database);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ITenantContext, UserTenantContext>();
+        builder.Services.AddPortalDataProtection(portal);
+
+        AddIdentity(builder.Services, portal);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddPortalHealthChecks();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in portal.KnownProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        builder.Services.AddScoped<OrganizationProvisioning>();
+        builder.Services.AddScoped<CurrentOrganization>();
+        builder.Services.AddSingleton<SupportAccess>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddSingleton<SetupState>();
+
+        var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
+        builder.Services.AddQuartz(q => q.UseInMemoryStore());
+        if (schedulerEnabled)
+        {
+            builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static PortalOptions BindPortalOptions(IConfiguration configuration)
+    {
+        var portal = new PortalOptions();
+        configuration.GetSection(PortalOptions.SectionName).Bind(portal);
+        var errors = portal.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(portal)).ToList();
+        if (errors.Count > 0)
+        {
+            throw new StartupException(errors[0].ErrorMessage!);
+        }
+
+        return portal;
+    }
+
+    private static void AddIdentity(IServiceCollection services, PortalOptions portal)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                PortalDataServiceCollectionExtensions.ConfigureIdentityStore(o);
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        // Disabling a user or changing their permissions renews the security stamp; cookies notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "WooPortal.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = portal.PublicUrlIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+            o.Cookie.SecurePolicy = portal.PublicUrlIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "WooPortal.Antiforgery";
+            o.Cookie.SecurePolicy = portal.PublicUrlIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAuthorization(o => o.AddPortalPolicies());
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseMiddleware<FirstRunMiddleware>();
+        app.UseMiddleware<TemporaryPasswordMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapPortalHealth();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+    }
+}
