@@ -41,7 +41,10 @@ public class StockMovement : IOrganizationOwned
     public DateTime OccurredAt { get; private set; }
     public int? SaleId { get; private set; }
 
+    /// <summary>Filled through <see cref="Assembly"/> when the assembly is new in the same unit of work.</summary>
     public int? AssemblyId { get; private set; }
+
+    public Sales.SaleAssembly? Assembly { get; private set; }
 
     /// <summary>The two rows of one transfer share this id.</summary>
     public Guid? TransferId { get; private set; }
@@ -67,6 +70,8 @@ public class StockMovement : IOrganizationOwned
             Reason = origin.Reason,
             Reference = origin.Reference,
             SaleId = origin.SaleId,
+            Assembly = origin.Assembly,
+            AssemblyId = origin.Assembly is { Id: > 0 } assembly ? assembly.Id : null,
             TransferId = origin.TransferId,
         };
     }
@@ -74,4 +79,5 @@ public class StockMovement : IOrganizationOwned
 
 /// <summary>Why a movement happened and what caused it.</summary>
 internal sealed record MovementOrigin(
-    string? Reason, string? Reference = null, int? SaleId = null, Guid? TransferId = null);
+    string? Reason, string? Reference = null, int? SaleId = null, Guid? TransferId = null,
+    Sales.SaleAssembly? Assembly = null);
