@@ -33,6 +33,12 @@ public sealed class StockLedger
     public DateTime Now { get; }
     public StockEffects Effects { get; } = new();
 
+    /// <summary>The balances as they stand now (loaded and opened).</summary>
+    public IReadOnlyCollection<StockBalance> Balances => _balances.Values;
+
+    /// <summary>The allocations as they stand now (loaded and made, released ones gone).</summary>
+    public IReadOnlyList<StockAllocation> Allocations => _allocations;
+
     public decimal OnHand(int productId, int locationId) =>
         _balances.TryGetValue((productId, locationId), out var balance) ? balance.OnHand : 0m;
 
