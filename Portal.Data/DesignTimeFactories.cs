@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,6 +10,13 @@ public static class PortalContexts
     public static SqlitePortalDbContext Sqlite(string connectionString) =>
         new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
             .UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
+            .UseApplicationServiceProvider(PortalDataServiceCollectionExtensions.IdentityModelServices)
+            .Options);
+
+    /// <summary>Over an open connection: an in-memory SQLite database lives as long as its connection.</summary>
+    public static SqlitePortalDbContext Sqlite(DbConnection connection) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite(connection, s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
             .UseApplicationServiceProvider(PortalDataServiceCollectionExtensions.IdentityModelServices)
             .Options);
 

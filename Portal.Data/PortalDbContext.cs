@@ -25,7 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     }
 
     // Referenced by the global query filters; EF re-evaluates it for every query of this context instance.
-    internal int? CurrentOrganizationId => _tenant.Access == TenantAccess.None ? null : _tenant.OrganizationId;
+    public int? CurrentOrganizationId => _tenant.Access == TenantAccess.None ? null : _tenant.OrganizationId;
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<SupportAuditEntry> SupportAudit => Set<SupportAuditEntry>();

@@ -1,0 +1,166 @@
+using Portal.Domain.Reference;
+using Portal.Domain.Stock;
+
+namespace Portal.Domain.Sales;
+
+public partial class Sale
+{
+    public StageStatus InvoiceStatus { get; private set; }
+    public string? InvoiceNumber { get; private set; }
+    public DateTime InvoiceDate { get; private set; }
+    public DateTime InvoiceDueDate { get; private set; }
+    public DateTime? InvoiceAuthorisedAt { get; private set; }
+    public List<SalePayment> Payments { get; private set; } = [];
+    public List<CreditNote> CreditNotes { get; private set; } = [];
+
+    /// <summary>Sum of the payments, kept as a column so the grid can filter paid and unpaid sales.</summary>
+    public decimal AmountPaid { get; private set; }
+
+    public decimal AmountCredited => CreditNotes.Sum(c => c.Total);
+
+    public void SetInvoiceDate(DateTime invoiceDate)
+    {
+        EnsureNotVoided();
+        if (InvoiceStatus == StageStatus.Authorised)
+        {
+            throw new DomainException("The invoice is authorised: its date can no longer change.");
+        }
+
+        InvoiceDate = invoiceDate.Date;
+        InvoiceDueDate = PaymentTerm.DueDate(InvoiceDate, PaymentTermDays);
+        Changed();
+    }
+
+    /// <summary>
+    /// Gives the invoice its number from the organization's invoice sequence. A number is given once: the data
+    /// layer must not take a sequence value for a sale that already has one.
+    /// </summary>
+    public void AssignInvoiceNumber(int sequenceValue)
+    {
+        if (InvoiceNumber is not null)
+        {
+            throw new InvalidOperationException($"The invoice already has the number {InvoiceNumber}.");
+        }
+
+        InvoiceNumber = Sales.InvoiceNumber.Format(sequenceValue);
+        Changed();
+    }
+
+    /// <summary>Authorises the invoice (which must have its number): its date, due date and charges are then fixed.</summary>
+    public void AuthoriseInvoice(DateTime now)
+    {
+        EnsureNotVoided();
+        EnsureOrderAuthorised("invoicing");
+        if (InvoiceStatus == StageStatus.Authorised)
+        {
+            throw new DomainException($"The invoice {InvoiceNumber} is already authorised.");
+        }
+
+        if (InvoiceNumber is null)
+        {
+            throw new InvalidOperationException("Assign the invoice number before authorising the invoice.");
+        }
+
+        InvoiceStatus = StageStatus.Authorised;
+        InvoiceAuthorisedAt = Amounts.Utc(now, nameof(now));
+        Changed();
+    }
+
+    public SalePayment RecordPayment(Account account, decimal amount, DateTime paidAt, string? reference)
+    {
+        if (IsVoided)
+        {
+            throw new DomainException("A voided sale cannot be paid.");
+        }
+
+        if (InvoiceStatus != StageStatus.Authorised)
+        {
+            throw new DomainException("Authorise the invoice before recording a payment.");
+        }
+
+        if (account.OrganizationId != OrganizationId)
+        {
+            throw new InvalidOperationException("The account belongs to another organization.");
+        }
+
+        if (!account.CanReceivePayments)
+        {
+            throw new DomainValidationException(
+                [new ValidationError("Account", $"The account {account.Code} {account.Name} cannot receive payments.")]);
+        }
+
+        if (amount <= 0 || Amounts.RoundMoney(amount) != amount)
+        {
+            throw new DomainValidationException(
+                [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
+        }
+
+        var payment = new SalePayment(OrganizationId, account.Id, amount, Amounts.Utc(paidAt, nameof(paidAt)), Names.Optional(reference));
+        Payments.Add(payment);
+        AmountPaid += amount;
+        Changed();
+        return payment;
+    }
+
+    /// <summary>
+    /// Credits part of the invoice and restocks what came back (Restock movements at the sale's location). At most
+    /// what is left of the invoice can be credited, and at most what was picked and not yet restocked can come back.
+    /// </summary>
+    public CreditNote CreateCreditNote(
+        DateTime creditDate, IEnumerable<CreditNoteLineInput> lines, IEnumerable<RestockInput> restock, StockLedger ledger)
+    {
+        EnsureNotVoided();
+        if (InvoiceStatus != StageStatus.Authorised)
+        {
+            throw new DomainException("Authorise the invoice before crediting it.");
+        }
+
+        Use(ledger);
+        var creditLines = lines.Select(l =>
+        {
+            var description = Names.Required(l.Description, "Description", "credit line", 255);
+            if (l.Amount <= 0 || Amounts.RoundMoney(l.Amount) != l.Amount)
+            {
+                throw new DomainException($"The credit for {description} needs an amount greater than zero with at most 2 decimals.");
+            }
+
+            return new CreditNoteLine(description, l.Amount, LineTax.For(l.Amount, l.TaxRule, l.GivenTax));
+        }).ToList();
+        var restockLines = restock.GroupBy(r => r.ProductId)
+            .Select(g => new RestockLine(g.Key, SkuOf(g.Key), g.Sum(r => Amounts.PositiveQuantity(r.Quantity, SkuOf(g.Key)))))
+            .ToList();
+        if (creditLines.Count == 0 && restockLines.Count == 0)
+        {
+            throw new DomainException("A credit note needs a credited amount or a restock line.");
+        }
+
+        var note = new CreditNote(OrganizationId, Amounts.Utc(creditDate, nameof(creditDate)), creditLines, restockLines);
+        var left = Total - AmountCredited;
+        if (note.Total > left)
+        {
+            throw new DomainException($"The credit of {note.Total} is more than the {left} left to credit on this invoice.");
+        }
+
+        foreach (var line in restockLines)
+        {
+            var returnable = PickedQuantity(line.ProductId) - RestockedQuantity(line.ProductId);
+            if (line.Quantity > returnable)
+            {
+                throw new DomainException(
+                    $"Cannot restock {line.Quantity} of {line.Sku}: only {returnable} was picked and not yet restocked.");
+            }
+        }
+
+        foreach (var line in restockLines)
+        {
+            ledger.Move(StockMovementKind.Restock, line.ProductId, LocationId, line.Quantity, Origin("Restock"));
+        }
+
+        CreditNotes.Add(note);
+        Changed();
+        return note;
+    }
+
+    public decimal RestockedQuantity(int productId) =>
+        CreditNotes.SelectMany(c => c.RestockLines).Where(r => r.ProductId == productId).Sum(r => r.Quantity);
+}

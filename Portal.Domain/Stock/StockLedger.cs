@@ -1,0 +1,178 @@
+namespace Portal.Domain.Stock;
+
+/// <summary>
+/// The stock of some products at some locations, loaded for one unit of work, and the only way to change it.
+/// Give it every balance and every allocation of the products and locations the operation touches (a missing
+/// allocation would overstate availability); missing balances are opened at zero. Each change updates the
+/// balance or allocation in memory, adds the ledger row and marks the product changed in <see cref="Effects"/>.
+/// </summary>
+public sealed class StockLedger
+{
+    private readonly Dictionary<(int ProductId, int LocationId), StockBalance> _balances = [];
+    private readonly List<StockAllocation> _allocations;
+    private readonly Func<int, string> _productLabel;
+
+    public StockLedger(
+        int organizationId, DateTime now, IEnumerable<StockBalance> balances, IEnumerable<StockAllocation> allocations,
+        Func<int, string>? productLabel = null)
+    {
+        OrganizationId = organizationId;
+        Now = Amounts.Utc(now, nameof(now));
+        foreach (var balance in balances)
+        {
+            CheckOrganization(balance.OrganizationId);
+            _balances.Add((balance.ProductId, balance.LocationId), balance);
+        }
+
+        _allocations = allocations.ToList();
+        _allocations.ForEach(a => CheckOrganization(a.OrganizationId));
+        _productLabel = productLabel ?? (id => $"Product {id}");
+    }
+
+    public int OrganizationId { get; }
+    public DateTime Now { get; }
+    public StockEffects Effects { get; } = new();
+
+    /// <summary>The balances as they stand now (loaded and opened).</summary>
+    public IReadOnlyCollection<StockBalance> Balances => _balances.Values;
+
+    /// <summary>The allocations as they stand now (loaded and made, released ones gone).</summary>
+    public IReadOnlyList<StockAllocation> Allocations => _allocations;
+
+    public decimal OnHand(int productId, int locationId) =>
+        _balances.TryGetValue((productId, locationId), out var balance) ? balance.OnHand : 0m;
+
+    public decimal Allocated(int productId, int locationId) =>
+        _allocations.Where(a => a.ProductId == productId && a.LocationId == locationId).Sum(a => a.Quantity);
+
+    public decimal AllocatedTo(AllocationSource source, int sourceId, int productId, int locationId) =>
+        Find(source, sourceId, productId, locationId)?.Quantity ?? 0m;
+
+    /// <summary>On hand − allocated; may be negative when more is allocated than is on hand.</summary>
+    public decimal Available(int productId, int locationId) =>
+        Availability.Available(OnHand(productId, locationId), Allocated(productId, locationId));
+
+    /// <summary>Available as the given source sees it: what it has allocated itself still counts as its own.</summary>
+    public decimal AvailableTo(AllocationSource source, int sourceId, int productId, int locationId) =>
+        Available(productId, locationId) + AllocatedTo(source, sourceId, productId, locationId);
+
+    /// <summary>
+    /// How much of the source's allocation on hand does not cover once everyone else's allocations are served:
+    /// the backorder shown for it.
+    /// </summary>
+    public decimal Backorder(AllocationSource source, int sourceId, int productId, int locationId)
+    {
+        var own = AllocatedTo(source, sourceId, productId, locationId);
+        return Math.Min(own, Math.Max(0m, -Available(productId, locationId)));
+    }
+
+    public string ProductLabel(int productId) => _productLabel(productId);
+
+    /// <summary>A stocktake correction or write-off. The reason is mandatory; on hand never goes below zero.</summary>
+    public StockMovement Adjust(int productId, int locationId, decimal quantity, string reason)
+    {
+        var why = Names.Optional(reason)
+            ?? throw new DomainValidationException([new ValidationError("Reason", "A stock adjustment needs a reason.")]);
+        return Move(StockMovementKind.Adjustment, productId, locationId, quantity, new MovementOrigin(why));
+    }
+
+    /// <summary>Moves stock between two locations: a TransferOut and a TransferIn row sharing one transfer id.</summary>
+    public (StockMovement Out, StockMovement In) Transfer(
+        int productId, int fromLocationId, int toLocationId, decimal quantity, string? reason)
+    {
+        Amounts.PositiveQuantity(quantity, ProductLabel(productId));
+        if (fromLocationId == toLocationId)
+        {
+            throw new DomainException("A transfer needs two different locations.");
+        }
+
+        var origin = new MovementOrigin(Names.Optional(reason), TransferId: Guid.NewGuid());
+        var outRow = Move(StockMovementKind.TransferOut, productId, fromLocationId, -quantity, origin);
+        var inRow = Move(StockMovementKind.TransferIn, productId, toLocationId, quantity, origin);
+        return (outRow, inRow);
+    }
+
+    /// <summary>
+    /// Sets what a source has allocated of a product at a location to exactly <paramref name="quantity"/>
+    /// (zero releases it). Allocating beyond what is available is allowed: the excess is a backorder.
+    /// </summary>
+    public void SetAllocation(AllocationSource source, int sourceId, int productId, int locationId, decimal quantity)
+    {
+        if (sourceId <= 0)
+        {
+            throw new InvalidOperationException("Stock can only be allocated to a saved sale or pending order (it needs an id).");
+        }
+
+        Amounts.Scaled(quantity, "an allocation");
+        if (quantity < 0)
+        {
+            throw new DomainException("An allocation cannot be negative.");
+        }
+
+        var existing = Find(source, sourceId, productId, locationId);
+        if (existing is null)
+        {
+            if (quantity == 0)
+            {
+                return;
+            }
+
+            var allocation = StockAllocation.Create(OrganizationId, source, sourceId, productId, locationId, quantity, Now);
+            _allocations.Add(allocation);
+            Effects.Allocated(allocation, Now);
+        }
+        else if (quantity == 0)
+        {
+            _allocations.Remove(existing);
+            Effects.Released(existing, Now);
+        }
+        else if (existing.Quantity != quantity)
+        {
+            existing.ChangeQuantity(quantity, Now);
+            Effects.AllocationChanged(existing, Now);
+        }
+    }
+
+    /// <summary>Releases everything a source has allocated among the loaded rows.</summary>
+    public void ReleaseAll(AllocationSource source, int sourceId)
+    {
+        foreach (var allocation in _allocations.Where(a => a.Source == source && a.SourceId == sourceId).ToList())
+        {
+            SetAllocation(source, sourceId, allocation.ProductId, allocation.LocationId, 0m);
+        }
+    }
+
+    internal StockMovement Move(
+        StockMovementKind kind, int productId, int locationId, decimal quantity, MovementOrigin origin)
+    {
+        var movement = StockMovement.Create(OrganizationId, productId, locationId, kind, quantity, Now, origin);
+        var balance = Balance(productId, locationId);
+        balance.Apply(movement, ProductLabel(productId));
+        Effects.Moved(movement, Now);
+        return movement;
+    }
+
+    private StockBalance Balance(int productId, int locationId)
+    {
+        if (!_balances.TryGetValue((productId, locationId), out var balance))
+        {
+            balance = StockBalance.Open(OrganizationId, productId, locationId);
+            _balances.Add((productId, locationId), balance);
+            Effects.BalanceOpened(balance);
+        }
+
+        return balance;
+    }
+
+    private StockAllocation? Find(AllocationSource source, int sourceId, int productId, int locationId) =>
+        _allocations.FirstOrDefault(a =>
+            a.Source == source && a.SourceId == sourceId && a.ProductId == productId && a.LocationId == locationId);
+
+    private void CheckOrganization(int organizationId)
+    {
+        if (organizationId != OrganizationId)
+        {
+            throw new InvalidOperationException("Stock rows of another organization were loaded into this ledger.");
+        }
+    }
+}

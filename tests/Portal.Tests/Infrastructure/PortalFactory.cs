@@ -1,0 +1,98 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
+using Portal.Features.Organizations;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on a real loopback socket, with its own data directory (SQLite file and key certificate).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public PortalFactory(string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory { get; }
+
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public PortalFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        builder.UseSetting("Scheduler:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Starts the server: Program runs migrations for SQLite before it serves, as in production.</summary>
+    public async Task<PortalFactory> StartAsync()
+    {
+        StartServer();
+        await Hosting.DatabaseStartup.PrepareAsync(Services, Services.GetRequiredService<Portal.Data.DatabaseOptions>(), migrate: true);
+        return this;
+    }
+
+    public HttpClient CreateBrowserClient(bool followRedirects = false) => new(new HttpClientHandler
+    {
+        AllowAutoRedirect = followRedirects,
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+    })
+    {
+        BaseAddress = new Uri(BaseUrl),
+    };
+
+    public async Task<(int OrganizationId, string OwnerEmail, string OwnerPassword)> CreateOrganizationAsync(
+        string? name = null, bool temporaryPassword = false)
+    {
+        name ??= "Org " + Guid.NewGuid().ToString("N")[..8];
+        var email = $"owner-{Guid.NewGuid():N}@example.test";
+        const string password = "Owner-passw0rd!";
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioning>()
+            .CreateOrganizationAsync(name, "USD", "Europe/London", email, password, temporaryPassword);
+        result.Succeeded.ShouldBeTrue(string.Join(" ", result.Errors.Values));
+        return (result.OrganizationId!.Value, email, password);
+    }
+
+    public Portal.Data.PortalDbContext OpenDatabase(ITenantContext tenant) =>
+        Services.GetRequiredService<Portal.Data.IPortalDbContextFactory>().Create(tenant);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing process; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
