@@ -49,7 +49,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public async Task<PortalFactory> StartAsync()
     {
         StartServer();
-        await Hosting.DatabaseStartup.PrepareAsync(Services, Services.GetRequiredService<Portal.Data.DatabaseOptions>(), migrate: true);
+        await Portal.Hosting.DatabaseStartup.PrepareAsync(Services, Services.GetRequiredService<Portal.Data.DatabaseOptions>(), migrate: true);
         return this;
     }
 
