@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Data.Tenancy;
+using Portal.Domain.Organizations;
+using Portal.Features.Common;
 using Portal.Identity;
 
 namespace Portal.Tenancy;
@@ -10,13 +12,24 @@ namespace Portal.Tenancy;
 /// their read-only views create contexts for the organization they open, through <c>IPortalDbContextFactory</c>,
 /// and record an audit row when they do.
 /// </summary>
-public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : ITenantContext
+public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : IUserTenant
 {
     private ITenantContext? _resolved;
+    private Permissions _permissions;
 
     public TenantAccess Access => Resolve().Access;
 
     public int? OrganizationId => Resolve().OrganizationId;
+
+    /// <summary>The signed-in user's permissions; none while nobody is signed in to an organization.</summary>
+    public Permissions Permissions
+    {
+        get
+        {
+            Resolve();
+            return _permissions;
+        }
+    }
 
     private ITenantContext Resolve()
     {
@@ -25,11 +38,13 @@ public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, 
             return _resolved;
         }
 
-        var tenant = FromUser(CurrentUser());
+        var user = CurrentUser();
+        var tenant = FromUser(user);
         // "No organization" is not remembered: the authentication state of a circuit may not be ready yet.
         if (tenant.Access != TenantAccess.None)
         {
             _resolved = tenant;
+            _permissions = user!.GetPermissions();
         }
 
         return tenant;
