@@ -9,6 +9,7 @@ using Portal.Components.Account;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
+using Portal.Features.Common;
 using Portal.Features.Health;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
@@ -47,6 +48,7 @@ public static class PortalHost
         builder.Services.AddPortalData(database);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, UserTenantContext>();
+        builder.Services.AddInventoryAndSales();
         builder.Services.AddPortalDataProtection(portal);
 
         AddIdentity(builder.Services, portal);
