@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Data.Tenancy;
+using Portal.Domain.Organizations;
+using Portal.Features.Common;
+using Portal.Features.Customers;
+using Portal.Features.Reference;
+using Portal.Features.Stock;
+
+namespace Portal.Tests.Inventory;
+
+/// <summary>A signed-in user of one organization, as the portal's UserTenantContext presents it to the handlers.</summary>
+public sealed record UserTenant(int Organization, Permissions Permissions) : IUserTenant
+{
+    public TenantAccess Access => TenantAccess.Organization;
+
+    public int? OrganizationId => Organization;
+}
+
+/// <summary>Gives pages under bUnit what the portal gives them: tenant-bound contexts on the test database and the handlers.</summary>
+public static class PageServices
+{
+    public static void AddInventoryPages(this IServiceCollection services, InventoryDatabase database, ITenantContext tenant)
+    {
+        services.AddSingleton(tenant);
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(new TenantContexts(database, tenant));
+        services.AddSingleton(database.Catalog);
+        services.AddSingleton(database.Stock);
+        services.AddSingleton(database.Availability);
+        services.AddSingleton(new MovementHistory(database));
+        var unitOfWork = new UnitOfWork(database);
+        services.AddSingleton(new CustomerBook(unitOfWork));
+        services.AddSingleton(new ReferenceBookEditor(unitOfWork));
+    }
+
+    private sealed class TenantContexts(InventoryDatabase database, ITenantContext tenant) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => database.Create(tenant);
+    }
+}
