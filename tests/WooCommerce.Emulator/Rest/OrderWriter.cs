@@ -100,7 +100,7 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         decimal discount = 0;
         foreach (var line in lines)
         {
-            var d = coupon.DiscountType == "percent" ? Math.Round(line.Total * coupon.Amount / 100m, 2) : Math.Min(line.Total, coupon.Amount / Math.Max(lines.Count, 1));
+            var d = coupon.DiscountType == "percent" ? Math.Round(line.Total * coupon.Amount / 100m, 2, MidpointRounding.AwayFromZero) : Math.Min(line.Total, coupon.Amount / Math.Max(lines.Count, 1));
             line.Total -= d;
             discount += d;
         }
@@ -108,6 +108,7 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         order.Items.Add(new OrderItem { Id = store.TakeItemId(), Kind = "coupon", Code = coupon.Code, DiscountType = coupon.DiscountType, NominalAmount = coupon.Amount, Total = discount });
     }
 
+    // WooCommerce rounds half away from zero (PHP round), not to even.
     /// <summary>One matching rate per tax class, chosen by the billing country and state, as a simple store is set up.</summary>
     public void CalculateTaxes(Order order)
     {
@@ -125,8 +126,8 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
             var rate = RateFor(item.Kind == "shipping" ? "" : item.TaxClass);
             item.Taxes.Clear();
             if (rate is null || (item.Kind == "shipping" && !rate.Shipping)) { item.TotalTax = item.SubtotalTax = 0; continue; }
-            item.TotalTax = Math.Round(item.Total * rate.Rate / 100m, 2);
-            item.SubtotalTax = item.Kind == "line_item" ? Math.Round(item.Subtotal * rate.Rate / 100m, 2) : 0;
+            item.TotalTax = Math.Round(item.Total * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero);
+            item.SubtotalTax = item.Kind == "line_item" ? Math.Round(item.Subtotal * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero) : 0;
             item.Taxes.Add(new TaxAmount { RateId = rate.Id, Total = item.TotalTax, Subtotal = item.Kind == "line_item" ? item.SubtotalTax : null });
             perRate.TryGetValue(rate.Id, out var sums);
             perRate[rate.Id] = item.Kind == "shipping" ? (sums.Cart, sums.Shipping + item.TotalTax) : (sums.Cart + item.TotalTax, sums.Shipping);

@@ -44,8 +44,9 @@ public static class ProductsApi
             if (c.Query("sku") is string sku)
             {
                 var skus = sku.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                q = store.Products.Where(p => p.Status != "trash" && skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase))
-                    .Where(p => q.Contains(p) || p.IsVariation);
+                // A SKU search also finds variations, which the plain listing leaves out.
+                var listed = q.ToHashSet();
+                q = store.Products.Where(p => p.Status != "trash" && skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase) && (p.IsVariation || listed.Contains(p)));
             }
             if (c.Query("type") is string type) q = q.Where(p => p.Type == type);
             if (c.QueryIds("category") is { Count: > 0 } cats) q = q.Where(p => p.CategoryIds.Intersect(cats).Any());
@@ -163,8 +164,8 @@ public static class ProductsApi
         {
             var render = c.Render();
             return Http.Json(Batch.Run(body,
-                item => render.Product(CreateProduct(c, item, lenient: true)),
-                item => render.Product(UpdateProduct(c, item["id"].Int("id"), item, lenient: true)),
+                item => render.Product(CreateProduct(c, item, lenient: true), edit: true),
+                item => render.Product(UpdateProduct(c, item["id"].Int("id"), item, lenient: true), edit: true),
                 id => DeleteProduct(c, id, force: true)));
         }
     }

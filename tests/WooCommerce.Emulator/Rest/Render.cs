@@ -108,7 +108,8 @@ public sealed class Render(Store store, string origin)
         return (p.Price is decimal pr ? Money(pr) : "", p.RegularPrice is decimal r ? Money(r) : "", p.SalePrice is decimal s ? Money(s) : "");
     }
 
-    public JsonObject Product(Product p)
+    /// <param name="edit">Batch answers use the edit context, which adds the permalink template and generated slug.</param>
+    public JsonObject Product(Product p, bool edit = false)
     {
         var (price, regular, sale) = Prices(p);
         var json = new JsonObject
@@ -186,8 +187,13 @@ public sealed class Render(Store store, string origin)
             ["has_options"] = p.Type == "variable",
             ["post_password"] = "",
             ["global_unique_id"] = "",
-            ["_links"] = Links($"{Api}/products/{p.Id}", $"{Api}/products", p.ParentId > 0 ? $"{Api}/products/{p.ParentId}" : null),
         };
+        if (edit)
+        {
+            json["permalink_template"] = $"{Origin}/product/%pagename%/";
+            json["generated_slug"] = p.Slug;
+        }
+        json["_links"] = Links($"{Api}/products/{p.Id}", $"{Api}/products", p.ParentId > 0 ? $"{Api}/products/{p.ParentId}" : null);
         return json;
     }
 
@@ -522,6 +528,7 @@ public sealed class Render(Store store, string origin)
             ["refunds"] = new JsonArray([.. refunds.Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Id, ["reason"] = r.Reason, ["total"] = "-" + Money(r.Amount),
+                ["total_tax"] = Money(r.Items.Where(i => i.Kind == "tax").Sum(i => i.TaxTotal + i.ShippingTaxTotal)),
             })]),
             ["payment_url"] = $"{Origin}/checkout/order-pay/{o.Id}/?pay_for_order=true&key={o.OrderKey}",
             ["is_editable"] = editable,

@@ -51,11 +51,12 @@ public static class SiteApi
         api.MapGet("/system_status", (HttpContext c) => Locked(c, store => Http.Json(SystemStatus(c, store))));
     }
 
-    private static JsonObject Setting(string id, string label, string type, string value, string @default, JsonObject? options = null)
+    /// <param name="tip">WooCommerce leaves the tip out of settings that have no help text (multiselects, display choices).</param>
+    private static JsonObject Setting(string id, string label, string type, string value, string @default, JsonObject? options = null, bool tip = true)
     {
         var json = new JsonObject { ["id"] = id, ["label"] = label, ["description"] = "", ["type"] = type, ["default"] = @default };
         if (options is not null) json["options"] = options;
-        json["tip"] = "";
+        if (tip) json["tip"] = "";
         json["value"] = value;
         return json;
     }
@@ -69,7 +70,7 @@ public static class SiteApi
         Setting("woocommerce_default_country", "Country / State", "select", s.DefaultCountry, "US:CA", Countries()),
         Setting("woocommerce_store_postcode", "Postcode / ZIP", "text", s.StorePostcode, ""),
         Setting("woocommerce_allowed_countries", "Selling location(s)", "select", "all", "all", new JsonObject { ["all"] = "Sell to all countries", ["specific"] = "Sell to specific countries" }),
-        Setting("woocommerce_specific_allowed_countries", "Sell to specific countries", "multiselect", "", "", Countries()),
+        Setting("woocommerce_specific_allowed_countries", "Sell to specific countries", "multiselect", "", "", Countries(), tip: false),
         Setting("woocommerce_calc_taxes", "Enable taxes", "checkbox", s.CalcTaxes ? "yes" : "no", "no"),
         Setting("woocommerce_enable_coupons", "Enable coupons", "checkbox", "yes", "yes"),
         Setting("woocommerce_currency", "Currency", "select", s.Currency, "USD", new JsonObject { [s.Currency] = $"{s.CurrencyName} ({System.Net.WebUtility.HtmlDecode(s.CurrencySymbol)})" }),
@@ -84,7 +85,7 @@ public static class SiteApi
         Setting("woocommerce_prices_include_tax", "Prices entered with tax", "radio", store.Settings.PricesIncludeTax ? "yes" : "no", "no", new JsonObject { ["yes"] = "Yes, I will enter prices inclusive of tax", ["no"] = "No, I will enter prices exclusive of tax" }),
         Setting("woocommerce_tax_based_on", "Calculate tax based on", "select", "shipping", "shipping", new JsonObject { ["shipping"] = "Customer shipping address", ["billing"] = "Customer billing address", ["base"] = "Shop base address" }),
         Setting("woocommerce_tax_classes", "Additional tax classes", "textarea", string.Join("\n", store.TaxClasses.Where(c => c.Slug != "standard").Select(c => c.Name)), ""),
-        Setting("woocommerce_tax_display_shop", "Display prices in the shop", "select", "excl", "excl", new JsonObject { ["incl"] = "Including tax", ["excl"] = "Excluding tax" }),
+        Setting("woocommerce_tax_display_shop", "Display prices in the shop", "select", "excl", "excl", new JsonObject { ["incl"] = "Including tax", ["excl"] = "Excluding tax" }, tip: false),
     ];
 
     private static JsonObject SystemStatus(HttpContext c, Store store)
@@ -136,7 +137,7 @@ public static class SiteApi
                 ["api_enabled"] = false, ["force_ssl"] = false, ["currency"] = s.Currency, ["currency_symbol"] = s.CurrencySymbol, ["currency_position"] = s.CurrencyPosition,
                 ["thousand_separator"] = ",", ["decimal_separator"] = ".", ["number_of_decimals"] = s.PriceDecimals, ["geolocation_enabled"] = false,
                 ["taxonomies"] = new JsonObject { ["external"] = "external", ["grouped"] = "grouped", ["simple"] = "simple", ["variable"] = "variable" },
-                ["product_visibility_terms"] = new JsonObject { ["featured"] = "featured", ["outofstock"] = "outofstock" },
+                ["product_visibility_terms"] = new JsonObject([.. new[] { "exclude-from-catalog", "exclude-from-search", "featured", "outofstock", "rated-1", "rated-2", "rated-3", "rated-4", "rated-5" }.Select(t => KeyValuePair.Create(t, (JsonNode?)t))]),
                 ["woocommerce_com_connected"] = "no", ["enforce_approved_download_dirs"] = true,
                 ["order_datastore"] = "Automattic\\WooCommerce\\Internal\\DataStores\\Orders\\OrdersTableDataStore", ["HPOS_enabled"] = true, ["HPOS_sync_enabled"] = false,
                 ["enabled_features"] = Render.Strings(["custom_order_tables"]),
@@ -173,7 +174,7 @@ public static class SiteApi
                 ["endpoints"] = new JsonArray([.. endpoints.Select(m => (JsonNode)new JsonObject
                 {
                     ["methods"] = Render.Strings(m),
-                    ["args"] = new JsonObject
+                    ["args"] = route.Key == "/" + Namespace ? NamespaceArgs() : new JsonObject
                     {
                         ["context"] = new JsonObject
                         {
@@ -189,6 +190,12 @@ public static class SiteApi
         }
         return routes;
     }
+
+    private static JsonObject NamespaceArgs() => new()
+    {
+        ["namespace"] = new JsonObject { ["default"] = Namespace, ["required"] = false },
+        ["context"] = new JsonObject { ["default"] = "view", ["required"] = false },
+    };
 
     private static string WordPressRoute(RoutePattern pattern)
     {
