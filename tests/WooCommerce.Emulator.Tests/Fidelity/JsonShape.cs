@@ -57,6 +57,10 @@ public static class JsonShape
 
     public static bool SeenAs(string property, JsonNode? value) => Known.Value.TryGetValue(property, out var kinds) && kinds.Contains(ValueKind(value));
 
+    /// <summary>Differences from the captured element this one resembles most.</summary>
+    public static List<string> DifferencesFromClosest(IEnumerable<JsonNode?> captured, JsonNode? actual) =>
+        captured.Select(c => Differences(c, actual)).MinBy(d => d.Count) ?? ["no captured element to compare with"];
+
     public static List<string> Differences(JsonNode? expected, JsonNode? actual)
     {
         var problems = new List<string>();

@@ -17,7 +17,6 @@ public static class SiteApi
     {
         api.MapGet("/", NamespaceIndex).WithMetadata(new PublicEndpoint());
         app.MapGet("/wp-json", RootIndex).WithMetadata(new PublicEndpoint());
-        app.MapGet("/wp-json/", RootIndex).WithMetadata(new PublicEndpoint());
 
         api.MapGet("/settings", (HttpContext c) =>
         {
