@@ -12,6 +12,17 @@ public sealed class Render(Store store, string origin)
 {
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
+    // A Render lives for one request inside the store lock, so these indexes built on first use stay valid and
+    // keep a 100-product page of a 10,000-product catalogue from scanning the catalogue once per product.
+    private ILookup<int, Product>? _variationsByParent;
+    private Dictionary<int, Product>? _byId;
+    private ILookup<int, int>? _publishedByCategory;
+
+    private IEnumerable<Product> VariationsOf(int parentId) =>
+        (_variationsByParent ??= store.Products.Where(p => p.IsVariation).ToLookup(p => p.ParentId))[parentId];
+
+    private Product? ProductById(int id) => (_byId ??= store.Products.ToDictionary(p => p.Id)).GetValueOrDefault(id);
+
     public string Origin { get; } = origin;
     public string Api => Origin + "/wp-json/wc/v3";
     private SiteSettings Site => store.Settings;
@@ -73,7 +84,7 @@ public sealed class Render(Store store, string origin)
         string Amount(decimal v) => $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\" translate=\"no\">{Site.CurrencySymbol}</span>{Money(v)}</bdi></span>";
         if (p.Type == "variable")
         {
-            var prices = store.VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList();
+            var prices = VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList();
             if (prices.Count == 0) return "";
             return prices.Min() == prices.Max() ? Amount(prices.Min()) : $"{Amount(prices.Min())} &ndash; {Amount(prices.Max())}";
         }
@@ -86,7 +97,7 @@ public sealed class Render(Store store, string origin)
     private string Permalink(Product p)
     {
         if (!p.IsVariation) return $"{Origin}/product/{p.Slug}/";
-        var parent = store.Product(p.ParentId);
+        var parent = ProductById(p.ParentId);
         var query = string.Join("&", p.VariationAttributes.Select(a => $"attribute_{AttributeSlug(a)}={Slugs.Make(a.Option)}"));
         return $"{Origin}/product/{parent?.Slug}/?{query}";
     }
@@ -99,7 +110,7 @@ public sealed class Render(Store store, string origin)
     {
         if (p.Type == "variable")
         {
-            var vars = store.VariationsOf(p.Id).ToList();
+            var vars = VariationsOf(p.Id).ToList();
             var min = vars.Select(v => v.Price).OfType<decimal>().DefaultIfEmpty().Min();
             var regular = vars.Select(v => v.RegularPrice).OfType<decimal>().DefaultIfEmpty().Min();
             var sale = vars.Where(v => v.OnSale).Select(v => v.SalePrice).OfType<decimal>().ToList();
@@ -177,7 +188,7 @@ public sealed class Render(Store store, string origin)
             ["images"] = new JsonArray([.. p.Images.Select(i => (JsonNode)ImageJson(i))]),
             ["attributes"] = p.IsVariation ? VariationAttributes(p) : ProductAttributes(p),
             ["default_attributes"] = new JsonArray([.. p.DefaultAttributes.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["option"] = a.Option })]),
-            ["variations"] = Ints(store.VariationsOf(p.Id).Select(v => v.Id)),
+            ["variations"] = Ints(VariationsOf(p.Id).Select(v => v.Id)),
             ["grouped_products"] = new JsonArray(),
             ["menu_order"] = p.MenuOrder,
             ["price_html"] = PriceHtml(p),
@@ -197,13 +208,16 @@ public sealed class Render(Store store, string origin)
         return json;
     }
 
-    private IEnumerable<int> RelatedIds(Product p) => store.Products
-        .Where(o => o.Id != p.Id && !o.IsVariation && o.Status == "publish" && o.CategoryIds.Intersect(p.CategoryIds).Any())
-        .Select(o => o.Id).Take(5);
+    private IEnumerable<int> RelatedIds(Product p)
+    {
+        _publishedByCategory ??= store.Products.Where(o => !o.IsVariation && o.Status == "publish")
+            .SelectMany(o => o.CategoryIds.Select(c => (Category: c, o.Id))).ToLookup(x => x.Category, x => x.Id);
+        return p.CategoryIds.SelectMany(c => _publishedByCategory[c]).Where(id => id != p.Id).Distinct().Take(5);
+    }
 
     private string VariationFullName(Product v)
     {
-        var parent = store.Product(v.ParentId);
+        var parent = ProductById(v.ParentId);
         return $"{parent?.Name} - {string.Join(", ", v.VariationAttributes.Select(a => a.Option))}";
     }
 
@@ -400,8 +414,8 @@ public sealed class Render(Store store, string origin)
 
     public JsonObject LineItemJson(OrderItem i)
     {
-        var product = store.Product(i.VariationId > 0 ? i.VariationId : i.ProductId);
-        var parent = i.VariationId > 0 ? store.Product(i.ProductId) : null;
+        var product = ProductById(i.VariationId > 0 ? i.VariationId : i.ProductId);
+        var parent = i.VariationId > 0 ? ProductById(i.ProductId) : null;
         var image = product?.Images.FirstOrDefault() ?? parent?.Images.FirstOrDefault();
         return new JsonObject
         {
