@@ -1,27 +1,11 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WooCommerce.Emulator.Tests.Support;
 
 namespace WooCommerce.Emulator.Tests.WcAuth;
 
-public sealed class AppAuthorizationFixture : EmulatorFixture
-{
-    public X509Certificate2 ReceiverCertificate { get; } = TestCertificates.SelfSigned("callback-receiver");
-
-    public override EmulatorOptions Options
-    {
-        get
-        {
-            var options = new EmulatorOptions();
-            options.TrustedCertificates.Add(X509CertificateLoader.LoadCertificate(ReceiverCertificate.RawData));
-            return options;
-        }
-    }
-}
-
-public sealed class AppAuthorizationTests(AppAuthorizationFixture fx) : IClassFixture<AppAuthorizationFixture>, IAsyncLifetime
+public sealed class AppAuthorizationTests(TrustedReceiverFixture fx) : IClassFixture<TrustedReceiverFixture>, IAsyncLifetime
 {
     private const string ReturnUrl = "https://app.example/return?foo=bar";
     private Receiver _callback = null!;
