@@ -240,61 +240,37 @@ public sealed class Render(Store store, string origin)
         ["option"] = a.Option,
     })];
 
+    /// <summary>Property order of a variation read through /products/{id}/variations.</summary>
+    private static readonly string[] VariationKeys =
+    [
+        "id", "type", "date_created", "date_created_gmt", "date_modified", "date_modified_gmt", "description", "permalink", "sku",
+        "global_unique_id", "price", "regular_price", "sale_price", "date_on_sale_from", "date_on_sale_from_gmt", "date_on_sale_to",
+        "date_on_sale_to_gmt", "on_sale", "status", "purchasable", "virtual", "downloadable", "downloads", "download_limit",
+        "download_expiry", "tax_status", "tax_class", "manage_stock", "stock_quantity", "stock_status", "backorders",
+        "backorders_allowed", "backordered", "low_stock_amount", "weight", "dimensions", "shipping_class", "shipping_class_id",
+        "image", "gallery_image_ids", "attributes", "menu_order", "meta_data", "name", "parent_id", "_links",
+    ];
+
+    /// <summary>
+    /// The variations endpoint shows a subset of what /products/{id} shows for the same variation, plus its own
+    /// image, name and links; deriving it keeps the two views from drifting apart.
+    /// </summary>
     public JsonObject Variation(Product v)
     {
-        var (price, regular, sale) = Prices(v);
-        return new JsonObject
+        var full = Product(v);
+        var json = new JsonObject();
+        foreach (var key in VariationKeys)
         {
-            ["id"] = v.Id,
-            ["type"] = "variation",
-            ["date_created"] = Date(v.CreatedUtc),
-            ["date_created_gmt"] = DateGmt(v.CreatedUtc),
-            ["date_modified"] = Date(v.ModifiedUtc),
-            ["date_modified_gmt"] = DateGmt(v.ModifiedUtc),
-            ["description"] = v.Description,
-            ["permalink"] = Permalink(v),
-            ["sku"] = v.Sku,
-            ["global_unique_id"] = "",
-            ["price"] = price,
-            ["regular_price"] = regular,
-            ["sale_price"] = sale,
-            ["date_on_sale_from"] = null,
-            ["date_on_sale_from_gmt"] = null,
-            ["date_on_sale_to"] = null,
-            ["date_on_sale_to_gmt"] = null,
-            ["on_sale"] = v.OnSale,
-            ["status"] = v.Status,
-            ["purchasable"] = v.Status == "publish" && v.Price is not null,
-            ["virtual"] = v.Virtual,
-            ["downloadable"] = v.Downloadable,
-            ["downloads"] = new JsonArray(),
-            ["download_limit"] = -1,
-            ["download_expiry"] = -1,
-            ["tax_status"] = v.TaxStatus,
-            ["tax_class"] = v.TaxClass,
-            ["manage_stock"] = v.ManageStock,
-            ["stock_quantity"] = v.ManageStock ? v.StockQuantity : null,
-            ["stock_status"] = v.StockStatus,
-            ["backorders"] = v.Backorders,
-            ["backorders_allowed"] = v.Backorders != "no",
-            ["backordered"] = v.ManageStock && v.StockQuantity < 0 && v.Backorders != "no",
-            ["low_stock_amount"] = v.LowStockAmount,
-            ["weight"] = v.Weight,
-            ["dimensions"] = new JsonObject { ["length"] = v.Length, ["width"] = v.Width, ["height"] = v.Height },
-            ["shipping_class"] = ShippingClassSlug(v.ShippingClassId),
-            ["shipping_class_id"] = v.ShippingClassId,
-            ["image"] = v.Images.Count > 0 ? ImageJson(v.Images[0]) : null,
-            ["gallery_image_ids"] = new JsonArray(),
-            ["attributes"] = new JsonArray([.. v.VariationAttributes.Select(a => (JsonNode)new JsonObject
+            json[key] = key switch
             {
-                ["id"] = a.Id, ["name"] = a.Name, ["slug"] = AttributeSlug(a), ["option"] = a.Option,
-            })]),
-            ["menu_order"] = v.MenuOrder,
-            ["meta_data"] = Meta(v.MetaData),
-            ["name"] = string.Join(", ", v.VariationAttributes.Select(a => a.Option)),
-            ["parent_id"] = v.ParentId,
-            ["_links"] = Links($"{Api}/products/{v.ParentId}/variations/{v.Id}", $"{Api}/products/{v.ParentId}/variations", $"{Api}/products/{v.ParentId}"),
-        };
+                "image" => v.Images.Count > 0 ? ImageJson(v.Images[0]) : null,
+                "gallery_image_ids" => new JsonArray(),
+                "name" => string.Join(", ", v.VariationAttributes.Select(a => a.Option)),
+                "_links" => Links($"{Api}/products/{v.ParentId}/variations/{v.Id}", $"{Api}/products/{v.ParentId}/variations", $"{Api}/products/{v.ParentId}"),
+                _ => full[key]?.DeepClone(),
+            };
+        }
+        return json;
     }
 
     public JsonObject CategoryJson(Category c)
