@@ -19,6 +19,13 @@ public static class Http
 
     public static Render Render(this HttpContext c) => new(c.Store(), c.Origin());
 
+    /// <summary>Runs a handler under the store's lock; every read and write of the model goes through here.</summary>
+    public static IResult Locked(this HttpContext c, Func<Store, IResult> action)
+    {
+        var store = c.Store();
+        lock (store.Sync) return action(store);
+    }
+
     public static IResult Json(JsonNode? node, int status = 200) =>
         Results.Text(node?.ToJsonString(JsonOptions) ?? "null", JsonContentType, System.Text.Encoding.UTF8, status);
 
