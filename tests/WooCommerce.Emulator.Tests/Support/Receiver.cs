@@ -55,7 +55,7 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> requests have arrived (or the timeout passes) and returns them.</summary>
     public async Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (_received.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
         return Received;
     }

@@ -130,11 +130,11 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
             hook.FailureCount.ShouldBe(6);
             hook.Status.ShouldBe("disabled");
         }
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         _receiver.Received.Count.ShouldBe(7, "one ping and six deliveries: a failed delivery is never retried");
 
         await fx.SendAsync(HttpMethod.Put, "/products/90", """{"stock_quantity":1}""");
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         _receiver.Received.Count.ShouldBe(7, "a disabled webhook gets nothing");
     }
 
@@ -172,7 +172,7 @@ public sealed class WebhookUrlPolicyTests(RefusingEmulatorFixture fx) : IClassFi
             $$"""{"topic":"product.updated","delivery_url":"{{receiver.BaseUrl}}/hook","secret":"s"}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         await fx.SendAsync(HttpMethod.Put, "/products/82", """{"stock_quantity":3}""");
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         receiver.Received.ShouldBeEmpty();
     }
 
