@@ -43,7 +43,7 @@ public static class EmulatorApp
         StoreConfigApi.Map(api);
         WebhooksApi.Map(api);
         SiteApi.Map(app, api);
-        app.Map("/wp-json/{**rest}", () => Http.Json(new Render(new Store(), "").Error("rest_no_route", "No route was found matching the URL and request method.", 404), 404))
+        app.Map("/wp-json/{**rest}", () => Http.Json(WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404).Body, 404))
             .WithMetadata(new PublicEndpoint(), new NoRoute()).WithOrder(1);
         WcAuth.AppAuthorization.Map(app);
         ControlEndpoints.Map(app);
