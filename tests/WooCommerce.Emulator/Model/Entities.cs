@@ -239,8 +239,6 @@ public sealed class Order
     public DateTime ModifiedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }
     public DateTime? PaidUtc { get; set; }
-    /// <summary>Status before trashing, restored when untrashed.</summary>
-    public string? StatusBeforeTrash { get; set; }
 
     public IEnumerable<OrderItem> OfKind(string kind) => Items.Where(i => i.Kind == kind);
 }

@@ -125,7 +125,6 @@ public static class OrdersApi
         }
         if (order.Status == "trash")
             throw WooException.Of("woocommerce_rest_already_trashed", "The order has already been deleted.", 410);
-        order.StatusBeforeTrash = order.Status;
         order.Status = "trash";
         order.ModifiedUtc = Now(c);
         c.Raise("order.deleted", id);

@@ -320,7 +320,6 @@ public static class FixtureStoreSeed
         Place(197, OrderBody(store, 0, "", "pending", [Line(82, 1)], null, guest), 128);
         Place(198, OrderBody(store, 0, "", "pending", [Line(83, 1)], null, guest), 128);
         var trashed = Place(201, OrderBody(store, 0, "", "pending", [Line(84, 1)], null, guest), 129);
-        trashed.StatusBeforeTrash = "pending";
         trashed.Status = "trash";
         Place(202, OrderBody(store, 7, "cod", "processing", [Line(33, 1), Line(34, 1)], flat), 357);
 
