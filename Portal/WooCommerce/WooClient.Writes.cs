@@ -60,10 +60,25 @@ public sealed partial class WooClient
             // Creates inside a batch cannot be looked up cheaply; such a chunk is not sent twice by the pipeline.
             var answer = await SendJsonAsync<Dictionary<string, JsonElement>>(HttpMethod.Post, path + "/batch", body, ct,
                 nonIdempotent: chunk.Create.Count > 0);
-            Collect(answer, "create", WooBatchOperation.Create, created, errors);
-            Collect(answer, "update", WooBatchOperation.Update, updated, errors);
-            Collect(answer, "delete", WooBatchOperation.Delete, deleted, errors);
+            var result = ParseBatchAnswer<T>(answer);
+            created.AddRange(result.Created);
+            updated.AddRange(result.Updated);
+            deleted.AddRange(result.Deleted);
+            errors.AddRange(result.Errors);
         }
+        return new WooBatchResult<T> { Created = created, Updated = updated, Deleted = deleted, Errors = errors };
+    }
+
+    /// <summary>A batch answer is HTTP 200 even when items fail: those come back as <c>{id, error}</c>.</summary>
+    internal static WooBatchResult<T> ParseBatchAnswer<T>(IReadOnlyDictionary<string, JsonElement> answer)
+    {
+        var created = new List<T>();
+        var updated = new List<T>();
+        var deleted = new List<T>();
+        var errors = new List<WooBatchItemError>();
+        Collect(answer, "create", WooBatchOperation.Create, created, errors);
+        Collect(answer, "update", WooBatchOperation.Update, updated, errors);
+        Collect(answer, "delete", WooBatchOperation.Delete, deleted, errors);
         return new WooBatchResult<T> { Created = created, Updated = updated, Deleted = deleted, Errors = errors };
     }
 
@@ -83,7 +98,7 @@ public sealed partial class WooClient
         }
     }
 
-    private static void Collect<T>(Dictionary<string, JsonElement> answer, string key, WooBatchOperation operation,
+    private static void Collect<T>(IReadOnlyDictionary<string, JsonElement> answer, string key, WooBatchOperation operation,
         List<T> results, List<WooBatchItemError> errors)
     {
         if (!answer.TryGetValue(key, out var items) || items.ValueKind != JsonValueKind.Array)
@@ -136,7 +151,8 @@ internal static class WooValidation
             throw Invalid(connection, path, "a create must not carry an id");
         if (variation.ParentId is { } parent && parent != parentId)
             throw Invalid(connection, path, $"variation {variation.Id} belongs to product {parent}");
-        Stock(connection, path, variation.Sku, variation.ManageStock, variation.StockQuantity);
+        Stock(connection, path, variation.Sku, variation.ManageStock is null ? null : variation.ManageStock == WooStockManagement.On,
+            variation.StockQuantity);
         Money(connection, path, variation.RegularPrice, variation.SalePrice);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Portal.WooCommerce;
 
 /// <summary>What to send to a <c>…/batch</c> endpoint. The client splits it into requests of at most 100 items
@@ -8,6 +10,7 @@ public sealed record WooBatch<T>
     public IReadOnlyList<T> Update { get; init; } = [];
     public IReadOnlyList<long> Delete { get; init; } = [];
 
+    [JsonIgnore]
     public int Count => Create.Count + Update.Count + Delete.Count;
 }
 

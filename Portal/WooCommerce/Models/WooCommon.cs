@@ -16,6 +16,7 @@ public sealed record WooMetaData
     public static WooMetaData Of(string key, string value) =>
         new() { Key = key, Value = JsonSerializer.SerializeToElement(value) };
 
+    [JsonIgnore]
     public string? StringValue => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : Value?.GetRawText();
 }
 
@@ -74,6 +75,7 @@ public sealed record WooErrorBody
     public string? Message { get; init; }
     public JsonElement? Data { get; init; }
 
+    [JsonIgnore]
     public int? Status => Data switch
     {
         { ValueKind: JsonValueKind.Number } d when d.TryGetInt32(out var s) => s,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Portal.WooCommerce;
@@ -103,8 +104,7 @@ public sealed record WooVariation
     public bool? Downloadable { get; init; }
     public string? TaxStatus { get; init; }
     public string? TaxClass { get; init; }
-    /// <summary>False also when WooCommerce answers <c>"parent"</c>: the variation then uses its parent's stock.</summary>
-    [JsonConverter(typeof(WooManageStockConverter))] public bool? ManageStock { get; init; }
+    public WooStockManagement? ManageStock { get; init; }
     public int? StockQuantity { get; init; }
     public string? StockStatus { get; init; }
     public string? Backorders { get; init; }
@@ -121,24 +121,32 @@ public sealed record WooVariation
     public IReadOnlyList<WooMetaData>? MetaData { get; init; }
 }
 
-public sealed class WooManageStockConverter : JsonConverter<bool?>
+/// <summary>A variation's <c>manage_stock</c>: true, false, or "parent" when the parent product's stock is used.</summary>
+[JsonConverter(typeof(WooStockManagementConverter))]
+public enum WooStockManagement
 {
-    public override bool HandleNull => true;
+    Off,
+    On,
+    Parent,
+}
 
-    public override bool? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+public sealed class WooStockManagementConverter : JsonConverter<WooStockManagement>
+{
+    public override WooStockManagement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
-            System.Text.Json.JsonTokenType.True => true,
-            System.Text.Json.JsonTokenType.False => false,
-            System.Text.Json.JsonTokenType.Null => null,
-            System.Text.Json.JsonTokenType.String when reader.GetString() == "parent" => false,
-            _ => throw new System.Text.Json.JsonException("manage_stock must be true, false or \"parent\"."),
+            JsonTokenType.True => WooStockManagement.On,
+            JsonTokenType.False => WooStockManagement.Off,
+            JsonTokenType.String when reader.GetString() == "parent" => WooStockManagement.Parent,
+            _ => throw new JsonException("manage_stock must be true, false or \"parent\"."),
         };
 
-    public override void Write(System.Text.Json.Utf8JsonWriter writer, bool? value, System.Text.Json.JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, WooStockManagement value, JsonSerializerOptions options)
     {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteBooleanValue(value.Value);
+        if (value == WooStockManagement.Parent)
+            writer.WriteStringValue("parent");
+        else
+            writer.WriteBooleanValue(value == WooStockManagement.On);
     }
 }
 

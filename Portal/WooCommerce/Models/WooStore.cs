@@ -88,8 +88,10 @@ public sealed record WooSetting
     public JsonElement? Default { get; init; }
     public string? Tip { get; init; }
     public string? Placeholder { get; init; }
-    public IReadOnlyDictionary<string, string>? Options { get; init; }
+    /// <summary>Choices of a select; values are labels or, for grouped selects, objects.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Options { get; init; }
 
+    [JsonIgnore]
     public string? StringValue => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : Value?.GetRawText();
 }
 
@@ -191,6 +193,7 @@ public sealed record WooSiteIndex
     public string? TimezoneString { get; init; }
     public IReadOnlyList<string>? Namespaces { get; init; }
 
+    [JsonIgnore]
     public bool HasWooCommerceV3 => Namespaces?.Contains("wc/v3") == true;
 }
 
