@@ -10,7 +10,7 @@ internal sealed class WooAuthenticator(WooStoreConnection connection, TimeProvid
 {
     public static readonly HttpRequestOptionsKey<WooAuthMode> ModeKey = new("woo.auth-mode");
 
-    public void Apply(IFlurlRequest request, WooAuthMode mode)
+    public void Apply(IFlurlRequest request, HttpMethod method, WooAuthMode mode)
     {
         switch (mode)
         {
@@ -22,7 +22,7 @@ internal sealed class WooAuthenticator(WooStoreConnection connection, TimeProvid
                 request.SetQueryParam("consumer_secret", connection.ConsumerSecret);
                 break;
             case WooAuthMode.OAuth1:
-                request.Url = new Flurl.Url(SignOAuth(request.Verb, request.Url.ToUri()).AbsoluteUri);
+                request.Url = new Flurl.Url(SignOAuth(method, request.Url.ToUri()).AbsoluteUri);
                 break;
         }
     }

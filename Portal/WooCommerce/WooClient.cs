@@ -146,7 +146,7 @@ public sealed partial class WooClient : IDisposable
             foreach (var (key, value) in query.Pairs)
                 request.AppendQueryParam(key, value);
         }
-        _authenticator.Apply(request, mode);
+        _authenticator.Apply(request, method, mode);
         request.BeforeCall(call =>
         {
             call.HttpRequestMessage.Options.Set(WooAuthenticator.ModeKey, mode);
