@@ -37,6 +37,7 @@ internal static partial class WooRedaction
             text = text[..(ExcerptLength * 4)];
         foreach (var secret in SecretsOf(connection))
             text = text.Replace(secret, "***", StringComparison.OrdinalIgnoreCase);
+        text = CredentialParameter().Replace(text, "$1=***");
         return text.Length <= ExcerptLength ? text : text[..ExcerptLength] + "…";
     }
 
@@ -49,6 +50,10 @@ internal static partial class WooRedaction
             connection.ConsumerKey, Uri.EscapeDataString(connection.ConsumerKey), basic,
         }.Distinct().OrderByDescending(s => s.Length);
     }
+
+    // Also blanks values that are not this store's: a proxy might echo anything.
+    [GeneratedRegex(@"(consumer_key|consumer_secret|oauth_signature|oauth_consumer_key)=[^&\s""'<]*", RegexOptions.IgnoreCase)]
+    private static partial Regex CredentialParameter();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
