@@ -60,7 +60,6 @@ public sealed class WooClientFactory(
                 {
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     AutomaticDecompression = DecompressionMethods.All,
-                    MaxConnectionsPerServer = settings.MaxConcurrentRequestsPerStore,
                 },
             },
         };
