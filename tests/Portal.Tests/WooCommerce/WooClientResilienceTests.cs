@@ -290,4 +290,31 @@ public class WooClientResilienceTests
         error.IsAmbiguous.ShouldBeFalse();
         store.Requests.Select(r => r.Method).ShouldBe(["POST"]);
     }
+
+    [Fact]
+    public async Task CreateRefund_WhenStoreRefundedButAnswered504_ThenFoundByRefundKeyAndNotPostedAgain()
+    {
+        var refunds = new List<string>();
+        await using var store = await ScriptedStore.StartAsync(async (context, _) =>
+        {
+            if (context.Request.Method == "POST")
+            {
+                using var body = await JsonDocument.ParseAsync(context.Request.Body);
+                var key = body.RootElement.GetProperty("meta_data").EnumerateArray()
+                    .Single(m => m.GetProperty("key").GetString() == WooClient.RefundKeyMeta).GetProperty("value").GetString();
+                lock (refunds)
+                    refunds.Add($"{{\"id\":{300 + refunds.Count},\"amount\":\"5.00\",\"meta_data\":[{{\"id\":1,\"key\":\"{WooClient.RefundKeyMeta}\",\"value\":\"{key}\"}}]}}");
+                context.Response.StatusCode = 504;
+                return;
+            }
+            await ScriptedStore.Json(context, 200, "[" + string.Join(",", refunds) + "]");
+        });
+        using var factory = WooTestClients.Factory();
+
+        var refund = await factory.GetClient(Store(store)).CreateRefundAsync(194, new WooRefund { Amount = 5m }, "CN-12");
+
+        refund.Id.ShouldBe(300);
+        refunds.Count.ShouldBe(1);
+        store.Requests.Select(r => r.Method).ShouldBe(["POST", "GET"]);
+    }
 }
