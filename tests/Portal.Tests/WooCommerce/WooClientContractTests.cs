@@ -366,3 +366,33 @@ public class WooClientContractTests(WooEmulatorFixture store) : IClassFixture<Wo
         return list;
     }
 }
+
+/// <summary>Reading a generated catalogue takes exactly the minimum number of requests.</summary>
+public class WooCatalogReadContractTests : IAsyncLifetime
+{
+    private readonly WooEmulatorFixture _store = new();
+
+    public Task InitializeAsync() => _store.InitializeAsync();
+
+    public Task DisposeAsync() => _store.DisposeAsync();
+
+    [Fact]
+    public async Task ReadCatalog_When350ProductsWith50Variable_ThenEveryVariationInMinimumRequests()
+    {
+        _store.Emulator.Reset();
+        _store.Emulator.GenerateProducts(new global::WooCommerce.Emulator.Seed.ProductGeneration { Simple = 300, Variable = 50, VariationsPerProduct = 4, Seed = 7 });
+        var client = _store.Client(storeKey: "catalog");
+        var before = _store.Emulator.Requests.Count;
+
+        var items = new List<WooCatalogItem>();
+        await foreach (var item in client.ReadCatalogAsync())
+            items.Add(item);
+
+        items.Count.ShouldBe(350);
+        items.Select(i => i.Product.Id).Distinct().Count().ShouldBe(350);
+        items.Count(i => i.Product.Type == "variable").ShouldBe(50);
+        items.Where(i => i.Product.Type == "variable").ShouldAllBe(i => i.Variations.Count == 4 && i.Variations.All(v => v.ParentId == i.Product.Id));
+        items.Where(i => i.Product.Type != "variable").ShouldAllBe(i => i.Variations.Count == 0);
+        (_store.Emulator.Requests.Count - before).ShouldBe(4 + 50);
+    }
+}
