@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Flurl.Http;
 using Flurl.Http.Configuration;
@@ -24,24 +23,38 @@ public sealed class WooClientFactory(
     TimeProvider time,
     ILoggerFactory loggerFactory) : IWooClientFactory, IDisposable
 {
-    private readonly ConcurrentDictionary<string, WooClient> _clients = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, WooClient> _clients = [];
 
     public WooClient GetClient(WooStoreConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        // A replaced client is not disposed: calls may still be running on it; its idle connections time out.
-        return _clients.AddOrUpdate(connection.StoreKey,
-            _ => Create(connection),
-            (_, existing) => existing.Connection == connection ? existing : Create(connection));
+        // Under a lock so two callers never build two pipelines (two circuits, two limits) for one store.
+        lock (_gate)
+        {
+            if (_clients.TryGetValue(connection.StoreKey, out var existing) && existing.Connection == connection)
+                return existing;
+            // A replaced client is not disposed: calls may still be running on it; its idle connections time out.
+            var client = Create(connection);
+            _clients[connection.StoreKey] = client;
+            return client;
+        }
     }
 
-    public void Remove(string storeKey) => _clients.TryRemove(storeKey, out _);
+    public void Remove(string storeKey)
+    {
+        lock (_gate)
+            _clients.Remove(storeKey);
+    }
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values)
-            client.Dispose();
-        _clients.Clear();
+        lock (_gate)
+        {
+            foreach (var client in _clients.Values)
+                client.Dispose();
+            _clients.Clear();
+        }
     }
 
     private WooClient Create(WooStoreConnection connection)

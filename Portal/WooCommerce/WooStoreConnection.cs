@@ -45,7 +45,19 @@ public sealed record WooStoreConnection
 
     /// <summary>Null: Basic over https (falling back to query-string auth when the host strips the header),
     /// OAuth 1.0a over http.</summary>
-    public WooAuthMode? ForcedAuthMode { get; init; }
+    public WooAuthMode? ForcedAuthMode
+    {
+        get => _forcedAuthMode;
+        init
+        {
+            // WooCommerce ignores Basic and query-string keys unless the request came over https.
+            if (value is WooAuthMode.Basic or WooAuthMode.QueryString && !IsHttps)
+                throw new ArgumentException($"{value} auth needs an https store URL; over http WooCommerce only accepts OAuth 1.0a.", nameof(ForcedAuthMode));
+            _forcedAuthMode = value;
+        }
+    }
+
+    private readonly WooAuthMode? _forcedAuthMode;
 
     public WooSignatureMethod SignatureMethod { get; init; } = WooSignatureMethod.HmacSha256;
 

@@ -78,4 +78,23 @@ public class WooCommerceServiceCollectionExtensionsTests
         recorder.GetCalls("b").Count.ShouldBe(1);
         recorder.GetCalls("none").ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData(WooAuthMode.Basic)]
+    [InlineData(WooAuthMode.QueryString)]
+    public void Connection_WhenKeyAuthForcedOnHttpStore_ThenRefused(WooAuthMode mode)
+    {
+        Should.Throw<ArgumentException>(() => WooTestClients.Http() with { ForcedAuthMode = mode });
+        (WooTestClients.Http() with { ForcedAuthMode = WooAuthMode.OAuth1 }).ForcedAuthMode.ShouldBe(WooAuthMode.OAuth1);
+    }
+
+    [Fact]
+    public async Task GetClient_WhenManyCallersAtOnce_ThenOneClientPerStore()
+    {
+        using var factory = WooTestClients.Factory();
+
+        var clients = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => factory.GetClient(WooTestClients.Https("same")))));
+
+        clients.Distinct().Count().ShouldBe(1);
+    }
 }
