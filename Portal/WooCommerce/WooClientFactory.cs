@@ -41,6 +41,9 @@ public sealed class WooClientFactory(
         }
     }
 
+    /// <summary>Tests adjust the socket handler here (to trust a test certificate); the portal never does.</summary>
+    internal Action<SocketsHttpHandler>? ConfigureHandler { get; init; }
+
     public void Remove(string storeKey)
     {
         lock (_gate)
@@ -65,16 +68,15 @@ public sealed class WooClientFactory(
         var pipeline = WooResilience.Build(connection.StoreKey, settings, time, logger);
 
         // Built by hand rather than with Flurl's AddMiddleware, which cuts handler chains (tmenier/Flurl#821).
+        var sockets = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+        ConfigureHandler?.Invoke(sockets);
         var handler = new ResilienceHandler(pipeline)
         {
-            InnerHandler = new WooAttemptHandler(connection, authenticator, recorder, time, logger)
-            {
-                InnerHandler = new SocketsHttpHandler
-                {
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    AutomaticDecompression = DecompressionMethods.All,
-                },
-            },
+            InnerHandler = new WooAttemptHandler(connection, authenticator, recorder, time, logger) { InnerHandler = sockets },
         };
         var httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var flurl = new FlurlClient(httpClient);

@@ -323,6 +323,25 @@ public class WooClientContractTests(WooEmulatorFixture store) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task Https_WhenBasicOrQueryStringKeys_ThenAcceptedAndErrorsTyped()
+    {
+        var basic = store.Client(store.Connection(storeKey: "https-basic", https: true));
+        var query = store.Client(store.Connection(storeKey: "https-query", https: true) with { ForcedAuthMode = WooAuthMode.QueryString });
+        var readOnly = store.Client(store.Connection(store.ReadKey, "https-read", https: true));
+        var wrong = store.Client(new WooStoreConnection("https-wrong", new Uri(store.Emulator.HttpsBaseUrl!), store.Key.ConsumerKey, "cs_wrong"));
+        var unknown = store.Client(new WooStoreConnection("https-unknown", new Uri(store.Emulator.HttpsBaseUrl!), "ck_unknown", "cs_unknown"));
+
+        (await basic.GetProductAsync(12)).Id.ShouldBe(12);
+        (await query.GetProductAsync(12)).Id.ShouldBe(12);
+        basic.AuthMode.ShouldBe(WooAuthMode.Basic);
+        (await Should.ThrowAsync<WooApiException>(() => readOnly.UpdateProductAsync(12, new WooProduct { StockQuantity = 1 })))
+            .Kind.ShouldBe(WooErrorKind.MissingPermission);
+        (await Should.ThrowAsync<WooApiException>(() => wrong.GetProductAsync(12))).Kind.ShouldBe(WooErrorKind.BadCredentials);
+        (await Should.ThrowAsync<WooApiException>(() => unknown.GetProductAsync(12))).Kind.ShouldBe(WooErrorKind.BadCredentials);
+        unknown.AuthorizationHeaderStripped.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Faults_WhenEmulatorInjects500sHtmlAndTruncatedJson_ThenRetriedOrTyped()
     {
         var client = store.Client(storeKey: "faults");
