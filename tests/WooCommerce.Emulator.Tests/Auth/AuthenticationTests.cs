@@ -5,31 +5,23 @@ using WooCommerce.Emulator.Tests.Support;
 
 namespace WooCommerce.Emulator.Tests.Auth;
 
-public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class AuthenticationTests(EmulatorFixture fx) : SeededStoreTests(fx)
 {
-    public Task InitializeAsync()
-    {
-        fx.Emulator.SeedFixtureStore();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpRequestMessage request)
     {
         using (request)
         {
-            using var response = await fx.Client.SendAsync(request);
+            using var response = await Fx.Client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
         }
     }
 
-    private string HttpUrl(string pathAndQuery) => fx.Emulator.BaseUrl + "/wp-json/wc/v3" + pathAndQuery;
+    private string HttpUrl(string pathAndQuery) => Fx.Emulator.BaseUrl + "/wp-json/wc/v3" + pathAndQuery;
 
     private HttpRequestMessage OAuth(string method, string pathAndQuery, ApiKey? key = null, string signatureMethod = "HMAC-SHA256", long? timestamp = null, string? nonce = null, string? json = null)
     {
-        var k = key ?? fx.Key;
+        var k = key ?? Fx.Key;
         var url = HttpUrl(pathAndQuery);
         var query = OAuth1.SignedQuery(method, url, k.ConsumerKey, k.ConsumerSecret, signatureMethod, timestamp, nonce);
         var request = new HttpRequestMessage(new HttpMethod(method), url.Split('?')[0] + "?" + query);
@@ -88,7 +80,7 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task BasicOverHttp_WithValidKey_ThenIgnoredLikeNoCredentials()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, HttpUrl("/products")) { Headers = { Authorization = EmulatorFixture.Basic(fx.Key.ConsumerKey, fx.Key.ConsumerSecret) } };
+        var request = new HttpRequestMessage(HttpMethod.Get, HttpUrl("/products")) { Headers = { Authorization = EmulatorFixture.Basic(Fx.Key.ConsumerKey, Fx.Key.ConsumerSecret) } };
         var (status, body) = await SendAsync(request);
         status.ShouldBe(HttpStatusCode.Unauthorized);
         body!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_cannot_view");
@@ -97,7 +89,7 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task QueryKeysOverHttps_WithValidKey_ThenAccepted()
     {
-        var url = fx.Https($"/wp-json/wc/v3/products?per_page=1&consumer_key={fx.Key.ConsumerKey}&consumer_secret={fx.Key.ConsumerSecret}");
+        var url = Fx.Https($"/wp-json/wc/v3/products?per_page=1&consumer_key={Fx.Key.ConsumerKey}&consumer_secret={Fx.Key.ConsumerSecret}");
         var (status, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
         status.ShouldBe(HttpStatusCode.OK);
     }
@@ -105,8 +97,8 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task WriteOnlyKey_Reading_ThenMissingReadPermission()
     {
-        var key = fx.Emulator.CreateKey(KeyPermission.Write);
-        var (status, body) = await SendAsync(fx.Api(HttpMethod.Get, "/products", key: key));
+        var key = Fx.Emulator.CreateKey(KeyPermission.Write);
+        var (status, body) = await SendAsync(Fx.Api(HttpMethod.Get, "/products", key: key));
         status.ShouldBe(HttpStatusCode.Unauthorized);
         body!["message"]!.GetValue<string>().ShouldBe("The API key provided does not have read permissions.");
     }
@@ -114,7 +106,7 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task ReadOnlyKey_Creating_ThenMissingWritePermission()
     {
-        var (status, body) = await SendAsync(fx.Api(HttpMethod.Post, "/products", """{"name":"x"}""", fx.ReadKey));
+        var (status, body) = await SendAsync(Fx.Api(HttpMethod.Post, "/products", """{"name":"x"}""", Fx.ReadKey));
         status.ShouldBe(HttpStatusCode.Unauthorized);
         body!["message"]!.GetValue<string>().ShouldBe("The API key provided does not have write permissions.");
     }
@@ -135,7 +127,7 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task Anonymous_NamespaceIndex_ThenPublic()
     {
-        var response = await fx.Client.GetAsync(fx.Emulator.BaseUrl + "/wp-json/wc/v3");
+        var response = await Fx.Client.GetAsync(Fx.Emulator.BaseUrl + "/wp-json/wc/v3");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["namespace"]!.GetValue<string>().ShouldBe("wc/v3");
     }
@@ -143,11 +135,11 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : IClassFixture<Emul
     [Fact]
     public async Task ControlEndpoint_CreatesKeyThatAuthenticates()
     {
-        var response = await fx.Client.PostAsync(fx.Emulator.BaseUrl + "/__emulator/keys", new StringContent("""{"permission":"read"}""", System.Text.Encoding.UTF8, "application/json"));
+        var response = await Fx.Client.PostAsync(Fx.Emulator.BaseUrl + "/__emulator/keys", new StringContent("""{"permission":"read"}""", System.Text.Encoding.UTF8, "application/json"));
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var key = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         key["key_permissions"]!.GetValue<string>().ShouldBe("read");
-        var request = new HttpRequestMessage(HttpMethod.Get, fx.Https("/wp-json/wc/v3/products?per_page=1"))
+        var request = new HttpRequestMessage(HttpMethod.Get, Fx.Https("/wp-json/wc/v3/products?per_page=1"))
         {
             Headers = { Authorization = EmulatorFixture.Basic(key["consumer_key"]!.GetValue<string>(), key["consumer_secret"]!.GetValue<string>()) },
         };

@@ -26,36 +26,48 @@ public static class JsonShape
 
     private static JsonValueKind ValueKind(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind() is JsonValueKind.False ? JsonValueKind.True : node.GetValueKind();
 
-    /// <summary>Every JSON type each property name takes anywhere in the captures (REST bodies and webhook payloads).</summary>
+    /// <summary>
+    /// Every JSON type each property takes anywhere in the captures (REST bodies and webhook payloads), keyed by the
+    /// property and the property that holds it ("line_items.price" is a number, a product's "$.price" a string).
+    /// </summary>
     private static Dictionary<string, HashSet<JsonValueKind>> Learn()
     {
         var known = new Dictionary<string, HashSet<JsonValueKind>>();
-        void Walk(JsonNode? node)
+        void Walk(JsonNode? node, string parent)
         {
             switch (node)
             {
                 case JsonObject o:
                     foreach (var (k, v) in o)
                     {
-                        if (!known.TryGetValue(k, out var set)) known[k] = set = [];
+                        var key = Key(parent, k);
+                        if (!known.TryGetValue(key, out var set)) known[key] = set = [];
                         set.Add(ValueKind(v));
-                        Walk(v);
+                        Walk(v, k);
                     }
                     break;
                 case JsonArray a:
-                    foreach (var item in a) Walk(item);
+                    foreach (var item in a) Walk(item, parent);
                     break;
             }
         }
         foreach (var file in Directory.GetFiles(Fixtures.Root, "*.json", SearchOption.AllDirectories).Where(f => !f.EndsWith(".meta.json", StringComparison.Ordinal)))
         {
-            try { Walk(JsonNode.Parse(File.ReadAllText(file))); }
+            try { Walk(JsonNode.Parse(File.ReadAllText(file)), "$"); }
             catch (JsonException) { /* not every file in the folder is JSON we need */ }
         }
+        // Webhook captures hold the payload under body_json; a payload's root is a resource's root.
+        foreach (var key in known.Keys.Where(k => k.StartsWith("body_json.", StringComparison.Ordinal)).ToList())
+            known.TryAdd("$." + key["body_json.".Length..], []);
+        foreach (var key in known.Keys.Where(k => k.StartsWith("body_json.", StringComparison.Ordinal)).ToList())
+            known["$." + key["body_json.".Length..]].UnionWith(known[key]);
         return known;
     }
 
-    public static bool SeenAs(string property, JsonNode? value) => Known.Value.TryGetValue(property, out var kinds) && kinds.Contains(ValueKind(value));
+    private static string Key(string parent, string property) => parent + "." + property;
+
+    public static bool SeenAs(string parent, string property, JsonNode? value) =>
+        Known.Value.TryGetValue(Key(parent, property), out var kinds) && kinds.Contains(ValueKind(value));
 
     /// <summary>Differences from the captured element this one resembles most.</summary>
     public static List<string> DifferencesFromClosest(IEnumerable<JsonNode?> captured, JsonNode? actual) =>
@@ -64,7 +76,7 @@ public static class JsonShape
     public static List<string> Differences(JsonNode? expected, JsonNode? actual)
     {
         var problems = new List<string>();
-        Compare(expected, actual, "$", null, problems);
+        Compare(expected, actual, "$", "$", null, problems);
         return problems;
     }
 
@@ -80,15 +92,15 @@ public static class JsonShape
             if (same is not null) return same;
         }
         if (element is not JsonObject) return captured[Math.Min(index, captured.Count - 1)];
-        return captured.MinBy(c => { var p = new List<string>(); Compare(c, element, "$", null, p); return p.Count; });
+        return captured.MinBy(c => Differences(c, element).Count);
     }
 
-    private static void Compare(JsonNode? expected, JsonNode? actual, string path, string? property, List<string> problems)
+    private static void Compare(JsonNode? expected, JsonNode? actual, string path, string parent, string? property, List<string> problems)
     {
         var (ek, ak) = (Kind(expected), Kind(actual));
         if (ek != ak)
         {
-            if (property is null || !SeenAs(property, actual))
+            if (property is null || !SeenAs(parent, property, actual))
                 problems.Add($"{path}: expected {ek}, got {ak}");
             return;
         }
@@ -98,7 +110,7 @@ public static class JsonShape
                 var ao = (JsonObject)actual!;
                 foreach (var (key, value) in ao)
                 {
-                    if (eo.ContainsKey(key)) Compare(eo[key], value, $"{path}[{key}]", key, problems);
+                    if (eo.ContainsKey(key)) Compare(eo[key], value, $"{path}[{key}]", property, key, problems);
                     else if (eo.Count > 0 && Kind(eo.First().Value) != Kind(value)) problems.Add($"{path}[{key}]: expected {Kind(eo.First().Value)} like the other entries, got {Kind(value)}");
                 }
                 break;
@@ -108,12 +120,12 @@ public static class JsonShape
                 var actualKeys = actualObject.Select(kv => kv.Key).ToHashSet();
                 foreach (var missing in expectedKeys.Except(actualKeys)) problems.Add($"{path}.{missing}: missing");
                 foreach (var extra in actualKeys.Except(expectedKeys)) problems.Add($"{path}.{extra}: not in the capture");
-                foreach (var key in expectedKeys.Intersect(actualKeys)) Compare(eo[key], actualObject[key], $"{path}.{key}", key, problems);
+                foreach (var key in expectedKeys.Intersect(actualKeys)) Compare(eo[key], actualObject[key], $"{path}.{key}", property ?? "$", key, problems);
                 break;
             case JsonArray ea:
                 var aa = (JsonArray)actual!;
                 if (ea.Count == 0) break;
-                for (var i = 0; i < aa.Count; i++) Compare(Counterpart(ea, aa[i], i), aa[i], $"{path}[{i}]", property, problems);
+                for (var i = 0; i < aa.Count; i++) Compare(Counterpart(ea, aa[i], i), aa[i], $"{path}[{i}]", parent, property, problems);
                 break;
         }
     }

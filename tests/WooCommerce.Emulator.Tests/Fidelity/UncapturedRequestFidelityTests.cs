@@ -5,16 +5,8 @@ using WooCommerce.Emulator.Tests.Support;
 namespace WooCommerce.Emulator.Tests.Fidelity;
 
 /// <summary>Requests nobody captured, checked against the shapes of the captures for the same resource.</summary>
-public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : SeededStoreTests(fx)
 {
-    public Task InitializeAsync()
-    {
-        fx.Emulator.SeedFixtureStore();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private static void ShapeLike(string capture, JsonNode? actual)
     {
         var expected = Fixtures.Load(capture + ".json");
@@ -28,12 +20,12 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task CreateProduct_WhenReadBack_ThenShapedLikeTheCapturedProduct()
     {
-        var (created, body) = await fx.SendAsync(HttpMethod.Post, "/products",
+        var (created, body) = await Fx.SendAsync(HttpMethod.Post, "/products",
             """{"name":"Emulator Mug","type":"simple","regular_price":"9.50","sku":"EMU-MUG-1","manage_stock":true,"stock_quantity":0,"categories":[{"id":55}],"images":[{"src":"https://example.test/m.png"}]}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = body!["id"]!.GetValue<int>();
 
-        var (read, product) = await fx.SendAsync(HttpMethod.Get, $"/products/{id}");
+        var (read, product) = await Fx.SendAsync(HttpMethod.Get, $"/products/{id}");
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
         ShapeLike("products_single_simple_with_images", product);
         product!["price"]!.GetValue<string>().ShouldBe("9.50");
@@ -44,20 +36,20 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task CreateVariation_WhenReadBack_ThenShapedLikeTheCapturedVariationAndListedOnItsParent()
     {
-        var (_, parent) = await fx.SendAsync(HttpMethod.Post, "/products",
+        var (_, parent) = await Fx.SendAsync(HttpMethod.Post, "/products",
             """{"name":"Emulator Tee","type":"variable","attributes":[{"id":1,"variation":true,"options":["Red","Blue"]}]}""");
         var parentId = parent!["id"]!.GetValue<int>();
-        var (created, variation) = await fx.SendAsync(HttpMethod.Post, $"/products/{parentId}/variations",
+        var (created, variation) = await Fx.SendAsync(HttpMethod.Post, $"/products/{parentId}/variations",
             """{"regular_price":"12.00","sku":"EMU-TEE-RED","manage_stock":true,"stock_quantity":4,"attributes":[{"id":1,"option":"Red"}]}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = variation!["id"]!.GetValue<int>();
 
-        var (_, read) = await fx.SendAsync(HttpMethod.Get, $"/products/{parentId}/variations/{id}");
+        var (_, read) = await Fx.SendAsync(HttpMethod.Get, $"/products/{parentId}/variations/{id}");
         ShapeLike("products_variation_single", read);
-        var (_, viaProducts) = await fx.SendAsync(HttpMethod.Get, $"/products/{id}");
+        var (_, viaProducts) = await Fx.SendAsync(HttpMethod.Get, $"/products/{id}");
         ShapeLike("products_single_variation_via_products_endpoint", viaProducts);
         viaProducts!["type"]!.GetValue<string>().ShouldBe("variation");
-        var (_, reread) = await fx.SendAsync(HttpMethod.Get, $"/products/{parentId}");
+        var (_, reread) = await Fx.SendAsync(HttpMethod.Get, $"/products/{parentId}");
         reread!["variations"]!.AsArray().Select(v => v!.GetValue<int>()).ShouldBe([id]);
     }
 
@@ -67,14 +59,14 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [InlineData(1)]
     public async Task ListProducts_WithOtherPerPage_ThenPagedWithHeadersAndCapturedShape(int perPage)
     {
-        var (first, page1) = await fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}");
+        var (first, page1) = await Fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}");
         first.Headers.GetValues("X-WP-Total").Single().ShouldBe("125");
         first.Headers.GetValues("X-WP-TotalPages").Single().ShouldBe(((125 + perPage - 1) / perPage).ToString(System.Globalization.CultureInfo.InvariantCulture));
         first.Headers.GetValues("Link").Single().ShouldContain($"page=2>; rel=\"next\"");
         Items(page1).Count.ShouldBe(perPage);
         foreach (var item in Items(page1)) ShapeLike("products_page1_per_page100", item);
 
-        var (second, page2) = await fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}&page=2");
+        var (second, page2) = await Fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}&page=2");
         second.Headers.GetValues("Link").Single().ShouldContain("rel=\"prev\"");
         Items(page2).Select(p => p!["id"]!.GetValue<int>()).Intersect(Items(page1).Select(p => p!["id"]!.GetValue<int>())).ShouldBeEmpty();
     }
@@ -91,7 +83,7 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [InlineData("after=2026-11-27T16:35:08Z&before=2026-11-27T16:35:10Z&orderby=id&order=asc", new[] { 35, 36, 37, 39, 43 })]
     public async Task ListProducts_WithFilter_ThenOnlyMatchingProducts(string query, int[] ids)
     {
-        var (response, body) = await fx.SendAsync(HttpMethod.Get, "/products?per_page=100&" + query);
+        var (response, body) = await Fx.SendAsync(HttpMethod.Get, "/products?per_page=100&" + query);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Items(body).Select(p => p!["id"]!.GetValue<int>()).ShouldBe(ids);
     }
@@ -99,7 +91,7 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task ListProducts_OrderedByIdAscending_ThenSorted()
     {
-        var (_, body) = await fx.SendAsync(HttpMethod.Get, "/products?per_page=100&orderby=id&order=asc");
+        var (_, body) = await Fx.SendAsync(HttpMethod.Get, "/products?per_page=100&orderby=id&order=asc");
         var ids = Items(body).Select(p => p!["id"]!.GetValue<int>()).ToList();
         ids.ShouldBe(ids.Order().ToList());
     }
@@ -111,7 +103,7 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [InlineData("customer=3", new[] { 196, 189 })]
     public async Task ListOrders_WithFilter_ThenOnlyMatchingOrders(string query, int[] ids)
     {
-        var (response, body) = await fx.SendAsync(HttpMethod.Get, "/orders?per_page=100&" + query);
+        var (response, body) = await Fx.SendAsync(HttpMethod.Get, "/orders?per_page=100&" + query);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Items(body).Select(o => o!["id"]!.GetValue<int>()).ShouldBe(ids);
         var captured = Fixtures.Load("orders_all_statuses.json")!.AsArray().Concat(Fixtures.Load("orders_status_trash.json")!.AsArray()).ToList();
@@ -125,11 +117,11 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task UpdateOrder_StatusAndMetaData_ThenReadBackWithBoth()
     {
-        var (updated, body) = await fx.SendAsync(HttpMethod.Put, "/orders/189",
+        var (updated, body) = await Fx.SendAsync(HttpMethod.Put, "/orders/189",
             """{"status":"completed","meta_data":[{"key":"portal_sync","value":"done"}]}""");
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
         ShapeLike("orders_single_completed_gb_vat", body);
-        var (_, read) = await fx.SendAsync(HttpMethod.Get, "/orders/189");
+        var (_, read) = await Fx.SendAsync(HttpMethod.Get, "/orders/189");
         read!["status"]!.GetValue<string>().ShouldBe("completed");
         read["date_completed"].ShouldNotBeNull();
         read["meta_data"]!.AsArray().ShouldContain(m => m!["key"]!.GetValue<string>() == "portal_sync" && m["value"]!.GetValue<string>() == "done");
@@ -138,22 +130,22 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task DeleteOrder_WithoutForce_ThenTrashedAndStillReadable_WithForce_ThenGone()
     {
-        (await fx.SendAsync(HttpMethod.Delete, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var (_, trashed) = await fx.SendAsync(HttpMethod.Get, "/orders/187");
+        (await Fx.SendAsync(HttpMethod.Delete, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, trashed) = await Fx.SendAsync(HttpMethod.Get, "/orders/187");
         trashed!["status"]!.GetValue<string>().ShouldBe("trash");
-        var (again, _) = await fx.SendAsync(HttpMethod.Delete, "/orders/187");
+        var (again, _) = await Fx.SendAsync(HttpMethod.Delete, "/orders/187");
         again.StatusCode.ShouldBe(HttpStatusCode.Gone);
-        (await fx.SendAsync(HttpMethod.Delete, "/orders/187?force=true")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await fx.SendAsync(HttpMethod.Get, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Fx.SendAsync(HttpMethod.Delete, "/orders/187?force=true")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Fx.SendAsync(HttpMethod.Get, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task CreateCustomer_WhenReadBack_ThenShapedLikeTheCapturedCustomer()
     {
-        var (created, body) = await fx.SendAsync(HttpMethod.Post, "/customers",
+        var (created, body) = await Fx.SendAsync(HttpMethod.Post, "/customers",
             """{"email":"new.person@example.test","first_name":"New","last_name":"Person","billing":{"country":"US","state":"CA"}}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var (_, read) = await fx.SendAsync(HttpMethod.Get, $"/customers/{body!["id"]}");
+        var (_, read) = await Fx.SendAsync(HttpMethod.Get, $"/customers/{body!["id"]}");
         ShapeLike("customers_single", read);
         read!["email"]!.GetValue<string>().ShouldBe("new.person@example.test");
     }
@@ -161,7 +153,7 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task CreateOrderAndRefund_WhenReadBack_ThenShapedLikeCapturedOrderAndRefund()
     {
-        var (created, order) = await fx.SendAsync(HttpMethod.Post, "/orders",
+        var (created, order) = await Fx.SendAsync(HttpMethod.Post, "/orders",
             """{"customer_id":2,"payment_method":"bacs","set_paid":true,"billing":{"country":"US","state":"CA","email":"alice.nguyen@example.test"},"line_items":[{"product_id":13,"quantity":2}],"shipping_lines":[{"method_id":"flat_rate","method_title":"Flat rate","total":"10.00"}]}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         ShapeLike("orders_single_processing_coupon_fee", order);
@@ -169,12 +161,12 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
         order["status"]!.GetValue<string>().ShouldBe("processing");
         order["total"]!.GetValue<string>().ShouldBe("150.16"); // 130 + 10 shipping + 7.25 % CA tax on both (9.43 + 0.73)
 
-        var (refunded, refund) = await fx.SendAsync(HttpMethod.Post, $"/orders/{id}/refunds", """{"amount":"10.00","reason":"scratch","api_refund":false}""");
+        var (refunded, refund) = await Fx.SendAsync(HttpMethod.Post, $"/orders/{id}/refunds", """{"amount":"10.00","reason":"scratch","api_refund":false}""");
         refunded.StatusCode.ShouldBe(HttpStatusCode.Created);
         ShapeLike("orders_refunds_create_full", refund);
-        var (_, list) = await fx.SendAsync(HttpMethod.Get, $"/orders/{id}/refunds");
+        var (_, list) = await Fx.SendAsync(HttpMethod.Get, $"/orders/{id}/refunds");
         Items(list).Count.ShouldBe(1);
-        var (_, notes) = await fx.SendAsync(HttpMethod.Get, $"/orders/{id}/notes");
+        var (_, notes) = await Fx.SendAsync(HttpMethod.Get, $"/orders/{id}/notes");
         foreach (var note in Items(notes)) ShapeLike("orders_188_notes", note);
         Items(notes).ShouldContain(n => n!["note"]!.GetValue<string>().StartsWith("Stock levels reduced", StringComparison.Ordinal));
     }
@@ -182,7 +174,7 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task TooLargeRefund_ThenRejected()
     {
-        var (response, body) = await fx.SendAsync(HttpMethod.Post, "/orders/192/refunds", """{"amount":"9999.00","api_refund":false}""");
+        var (response, body) = await Fx.SendAsync(HttpMethod.Post, "/orders/192/refunds", """{"amount":"9999.00","api_refund":false}""");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         body!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_cannot_create_order_refund");
     }
@@ -190,19 +182,19 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : IClassF
     [Fact]
     public async Task CreateCategoryUnderParent_ThenHierarchicalWithUpLink()
     {
-        var (created, body) = await fx.SendAsync(HttpMethod.Post, "/products/categories", """{"name":"Polo Shirts","parent":37}""");
+        var (created, body) = await Fx.SendAsync(HttpMethod.Post, "/products/categories", """{"name":"Polo Shirts","parent":37}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         ShapeLike("products_categories", body);
         body!["parent"]!.GetValue<int>().ShouldBe(37);
         body["_links"]!["up"]![0]!["href"]!.GetValue<string>().ShouldEndWith("/products/categories/37");
-        var (_, children) = await fx.SendAsync(HttpMethod.Get, "/products/categories?parent=37");
+        var (_, children) = await Fx.SendAsync(HttpMethod.Get, "/products/categories?parent=37");
         Items(children).Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["Polo Shirts"]);
     }
 
     [Fact]
     public async Task RootIndex_ThenNamespacesAndSiteTimezone()
     {
-        var response = await fx.Client.GetAsync(fx.Https("/wp-json/"));
+        var response = await Fx.Client.GetAsync(Fx.Https("/wp-json/"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         body["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldContain("wc/v3");

@@ -123,6 +123,7 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
             await fx.SendAsync(HttpMethod.Put, $"/products/{product}", """{"stock_quantity":1}""");
             await _receiver.WaitForAsync(1 + product - 81);
         }
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         lock (fx.Emulator.Store.Sync)
         {
             var hook = fx.Emulator.Store.Webhooks.Single(w => w.Id == id);
@@ -144,11 +145,12 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
         _receiver.Status = 500;
         await fx.SendAsync(HttpMethod.Put, "/products/82", """{"stock_quantity":1}""");
         await _receiver.WaitForAsync(2);
-        await Task.Delay(100);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
+        lock (fx.Emulator.Store.Sync) fx.Emulator.Store.Webhooks.Single(w => w.Id == webhook["id"]!.GetValue<int>()).FailureCount.ShouldBe(1);
         _receiver.Status = 200;
         await fx.SendAsync(HttpMethod.Put, "/products/83", """{"stock_quantity":1}""");
         await _receiver.WaitForAsync(3);
-        await Task.Delay(100);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         lock (fx.Emulator.Store.Sync) fx.Emulator.Store.Webhooks.Single(w => w.Id == webhook["id"]!.GetValue<int>()).FailureCount.ShouldBe(0);
     }
 }

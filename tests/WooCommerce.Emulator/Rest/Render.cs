@@ -12,6 +12,17 @@ public sealed class Render(Store store, string origin)
 {
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
+    // A Render lives for one request inside the store lock, so these indexes built on first use stay valid and
+    // keep a 100-product page of a 10,000-product catalogue from scanning the catalogue once per product.
+    private ILookup<int, Product>? _variationsByParent;
+    private Dictionary<int, Product>? _byId;
+    private ILookup<int, int>? _publishedByCategory;
+
+    private IEnumerable<Product> VariationsOf(int parentId) =>
+        (_variationsByParent ??= store.Products.Where(p => p.IsVariation).ToLookup(p => p.ParentId))[parentId];
+
+    private Product? ProductById(int id) => (_byId ??= store.Products.ToDictionary(p => p.Id)).GetValueOrDefault(id);
+
     public string Origin { get; } = origin;
     public string Api => Origin + "/wp-json/wc/v3";
     private SiteSettings Site => store.Settings;
@@ -73,7 +84,7 @@ public sealed class Render(Store store, string origin)
         string Amount(decimal v) => $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\" translate=\"no\">{Site.CurrencySymbol}</span>{Money(v)}</bdi></span>";
         if (p.Type == "variable")
         {
-            var prices = store.VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList();
+            var prices = VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList();
             if (prices.Count == 0) return "";
             return prices.Min() == prices.Max() ? Amount(prices.Min()) : $"{Amount(prices.Min())} &ndash; {Amount(prices.Max())}";
         }
@@ -86,7 +97,7 @@ public sealed class Render(Store store, string origin)
     private string Permalink(Product p)
     {
         if (!p.IsVariation) return $"{Origin}/product/{p.Slug}/";
-        var parent = store.Product(p.ParentId);
+        var parent = ProductById(p.ParentId);
         var query = string.Join("&", p.VariationAttributes.Select(a => $"attribute_{AttributeSlug(a)}={Slugs.Make(a.Option)}"));
         return $"{Origin}/product/{parent?.Slug}/?{query}";
     }
@@ -99,7 +110,7 @@ public sealed class Render(Store store, string origin)
     {
         if (p.Type == "variable")
         {
-            var vars = store.VariationsOf(p.Id).ToList();
+            var vars = VariationsOf(p.Id).ToList();
             var min = vars.Select(v => v.Price).OfType<decimal>().DefaultIfEmpty().Min();
             var regular = vars.Select(v => v.RegularPrice).OfType<decimal>().DefaultIfEmpty().Min();
             var sale = vars.Where(v => v.OnSale).Select(v => v.SalePrice).OfType<decimal>().ToList();
@@ -177,7 +188,7 @@ public sealed class Render(Store store, string origin)
             ["images"] = new JsonArray([.. p.Images.Select(i => (JsonNode)ImageJson(i))]),
             ["attributes"] = p.IsVariation ? VariationAttributes(p) : ProductAttributes(p),
             ["default_attributes"] = new JsonArray([.. p.DefaultAttributes.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["option"] = a.Option })]),
-            ["variations"] = Ints(store.VariationsOf(p.Id).Select(v => v.Id)),
+            ["variations"] = Ints(VariationsOf(p.Id).Select(v => v.Id)),
             ["grouped_products"] = new JsonArray(),
             ["menu_order"] = p.MenuOrder,
             ["price_html"] = PriceHtml(p),
@@ -197,13 +208,16 @@ public sealed class Render(Store store, string origin)
         return json;
     }
 
-    private IEnumerable<int> RelatedIds(Product p) => store.Products
-        .Where(o => o.Id != p.Id && !o.IsVariation && o.Status == "publish" && o.CategoryIds.Intersect(p.CategoryIds).Any())
-        .Select(o => o.Id).Take(5);
+    private IEnumerable<int> RelatedIds(Product p)
+    {
+        _publishedByCategory ??= store.Products.Where(o => !o.IsVariation && o.Status == "publish")
+            .SelectMany(o => o.CategoryIds.Select(c => (Category: c, o.Id))).ToLookup(x => x.Category, x => x.Id);
+        return p.CategoryIds.SelectMany(c => _publishedByCategory[c]).Where(id => id != p.Id).Distinct().Take(5);
+    }
 
     private string VariationFullName(Product v)
     {
-        var parent = store.Product(v.ParentId);
+        var parent = ProductById(v.ParentId);
         return $"{parent?.Name} - {string.Join(", ", v.VariationAttributes.Select(a => a.Option))}";
     }
 
@@ -226,61 +240,37 @@ public sealed class Render(Store store, string origin)
         ["option"] = a.Option,
     })];
 
+    /// <summary>Property order of a variation read through /products/{id}/variations.</summary>
+    private static readonly string[] VariationKeys =
+    [
+        "id", "type", "date_created", "date_created_gmt", "date_modified", "date_modified_gmt", "description", "permalink", "sku",
+        "global_unique_id", "price", "regular_price", "sale_price", "date_on_sale_from", "date_on_sale_from_gmt", "date_on_sale_to",
+        "date_on_sale_to_gmt", "on_sale", "status", "purchasable", "virtual", "downloadable", "downloads", "download_limit",
+        "download_expiry", "tax_status", "tax_class", "manage_stock", "stock_quantity", "stock_status", "backorders",
+        "backorders_allowed", "backordered", "low_stock_amount", "weight", "dimensions", "shipping_class", "shipping_class_id",
+        "image", "gallery_image_ids", "attributes", "menu_order", "meta_data", "name", "parent_id", "_links",
+    ];
+
+    /// <summary>
+    /// The variations endpoint shows a subset of what /products/{id} shows for the same variation, plus its own
+    /// image, name and links; deriving it keeps the two views from drifting apart.
+    /// </summary>
     public JsonObject Variation(Product v)
     {
-        var (price, regular, sale) = Prices(v);
-        return new JsonObject
+        var full = Product(v);
+        var json = new JsonObject();
+        foreach (var key in VariationKeys)
         {
-            ["id"] = v.Id,
-            ["type"] = "variation",
-            ["date_created"] = Date(v.CreatedUtc),
-            ["date_created_gmt"] = DateGmt(v.CreatedUtc),
-            ["date_modified"] = Date(v.ModifiedUtc),
-            ["date_modified_gmt"] = DateGmt(v.ModifiedUtc),
-            ["description"] = v.Description,
-            ["permalink"] = Permalink(v),
-            ["sku"] = v.Sku,
-            ["global_unique_id"] = "",
-            ["price"] = price,
-            ["regular_price"] = regular,
-            ["sale_price"] = sale,
-            ["date_on_sale_from"] = null,
-            ["date_on_sale_from_gmt"] = null,
-            ["date_on_sale_to"] = null,
-            ["date_on_sale_to_gmt"] = null,
-            ["on_sale"] = v.OnSale,
-            ["status"] = v.Status,
-            ["purchasable"] = v.Status == "publish" && v.Price is not null,
-            ["virtual"] = v.Virtual,
-            ["downloadable"] = v.Downloadable,
-            ["downloads"] = new JsonArray(),
-            ["download_limit"] = -1,
-            ["download_expiry"] = -1,
-            ["tax_status"] = v.TaxStatus,
-            ["tax_class"] = v.TaxClass,
-            ["manage_stock"] = v.ManageStock,
-            ["stock_quantity"] = v.ManageStock ? v.StockQuantity : null,
-            ["stock_status"] = v.StockStatus,
-            ["backorders"] = v.Backorders,
-            ["backorders_allowed"] = v.Backorders != "no",
-            ["backordered"] = v.ManageStock && v.StockQuantity < 0 && v.Backorders != "no",
-            ["low_stock_amount"] = v.LowStockAmount,
-            ["weight"] = v.Weight,
-            ["dimensions"] = new JsonObject { ["length"] = v.Length, ["width"] = v.Width, ["height"] = v.Height },
-            ["shipping_class"] = ShippingClassSlug(v.ShippingClassId),
-            ["shipping_class_id"] = v.ShippingClassId,
-            ["image"] = v.Images.Count > 0 ? ImageJson(v.Images[0]) : null,
-            ["gallery_image_ids"] = new JsonArray(),
-            ["attributes"] = new JsonArray([.. v.VariationAttributes.Select(a => (JsonNode)new JsonObject
+            json[key] = key switch
             {
-                ["id"] = a.Id, ["name"] = a.Name, ["slug"] = AttributeSlug(a), ["option"] = a.Option,
-            })]),
-            ["menu_order"] = v.MenuOrder,
-            ["meta_data"] = Meta(v.MetaData),
-            ["name"] = string.Join(", ", v.VariationAttributes.Select(a => a.Option)),
-            ["parent_id"] = v.ParentId,
-            ["_links"] = Links($"{Api}/products/{v.ParentId}/variations/{v.Id}", $"{Api}/products/{v.ParentId}/variations", $"{Api}/products/{v.ParentId}"),
-        };
+                "image" => v.Images.Count > 0 ? ImageJson(v.Images[0]) : null,
+                "gallery_image_ids" => new JsonArray(),
+                "name" => string.Join(", ", v.VariationAttributes.Select(a => a.Option)),
+                "_links" => Links($"{Api}/products/{v.ParentId}/variations/{v.Id}", $"{Api}/products/{v.ParentId}/variations", $"{Api}/products/{v.ParentId}"),
+                _ => full[key]?.DeepClone(),
+            };
+        }
+        return json;
     }
 
     public JsonObject CategoryJson(Category c)
@@ -400,8 +390,8 @@ public sealed class Render(Store store, string origin)
 
     public JsonObject LineItemJson(OrderItem i)
     {
-        var product = store.Product(i.VariationId > 0 ? i.VariationId : i.ProductId);
-        var parent = i.VariationId > 0 ? store.Product(i.ProductId) : null;
+        var product = ProductById(i.VariationId > 0 ? i.VariationId : i.ProductId);
+        var parent = i.VariationId > 0 ? ProductById(i.ProductId) : null;
         var image = product?.Images.FirstOrDefault() ?? parent?.Images.FirstOrDefault();
         return new JsonObject
         {

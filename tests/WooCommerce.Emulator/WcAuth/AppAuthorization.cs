@@ -30,13 +30,11 @@ public sealed class AppAuthorization(Store store, EmulatorOptions options)
 
     public static void Map(WebApplication app)
     {
-        foreach (var suffix in new[] { "", "/" })
-        {
-            app.MapGet("/wc-auth/v1/authorize" + suffix, (HttpContext c, AppAuthorization a) => a.Authorize(c));
-            app.MapGet("/wc-auth/v1/login" + suffix, (HttpContext c, AppAuthorization a) => a.LoginPage(c, error: null));
-            app.MapPost("/wc-auth/v1/login" + suffix, (HttpContext c, AppAuthorization a) => a.LoginAsync(c));
-            app.MapGet("/wc-auth/v1/access_granted" + suffix, (HttpContext c, AppAuthorization a) => a.GrantedAsync(c));
-        }
+        // Routing ignores a trailing slash, so these also answer WooCommerce's "/authorize/" spelling.
+        app.MapGet("/wc-auth/v1/authorize", (HttpContext c, AppAuthorization a) => a.Authorize(c));
+        app.MapGet("/wc-auth/v1/login", (HttpContext c, AppAuthorization a) => a.LoginPage(c, error: null));
+        app.MapPost("/wc-auth/v1/login", (HttpContext c, AppAuthorization a) => a.LoginAsync(c));
+        app.MapGet("/wc-auth/v1/access_granted", (HttpContext c, AppAuthorization a) => a.GrantedAsync(c));
     }
 
     private static IResult Html(string body, int status = 200) =>
@@ -158,8 +156,9 @@ public sealed class AppAuthorization(Store store, EmulatorOptions options)
             using var http = WebhookDispatcher.CreateClient(options);
             http.DefaultRequestHeaders.UserAgent.Clear();
             http.DefaultRequestHeaders.UserAgent.ParseAdd($"WordPress/{store.Settings.WordPressVersion}");
-            var content = new StringContent(body, Encoding.UTF8);
-            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json;charset=UTF-8");
+            // Byte content keeps WooCommerce's exact header spelling (no space before charset).
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=UTF-8");
             using var response = await http.PostAsync(values["callback_url"], content, c.RequestAborted);
             status = (int)response.StatusCode;
         }

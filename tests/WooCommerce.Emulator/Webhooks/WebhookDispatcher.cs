@@ -34,6 +34,17 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
 
     public void ClearLog() => _deliveries.Clear();
 
+    /// <summary>Waits until no delivery is queued or running (for tests that check counters after deliveries).</summary>
+    public async Task WhenIdleAsync(TimeSpan? timeout = null)
+    {
+        var deadline = clock.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(10));
+        while (InFlight > 0)
+        {
+            if (clock.GetUtcNow() > deadline) throw new TimeoutException($"{InFlight} webhook deliveries still running.");
+            await Task.Delay(10);
+        }
+    }
+
     public static HttpClient CreateClient(EmulatorOptions options)
     {
         var handler = new SocketsHttpHandler
