@@ -165,13 +165,18 @@ public sealed partial class WooClient : IDisposable
             foreach (var (name, value) in response.Headers)
                 headers.TryAdd(name, value);
             var retryAfter = WooResilience.RetryAfter(response.ResponseMessage);
-            return new WooResponse(response.StatusCode, text, mediaType, headers, retryAfter);
+            return new WooResponse(response.StatusCode, text, mediaType, headers, retryAfter, RedactedPath(request));
         }
-        catch (Exception exception) when (exception is FlurlHttpException or HttpRequestException
-                                          || (exception is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // The caller gave up: say so with a plain cancellation (Flurl's wrapper carries the signed URL).
+            ct.ThrowIfCancellationRequested();
+            throw;
+        }
+        catch (Exception exception) when (exception is FlurlHttpException or HttpRequestException or OperationCanceledException)
         {
             var (kind, ambiguous) = WooErrorMapper.ClassifyException(exception);
-            var redacted = WooRedaction.PathAndQuery(request.Url.ToUri());
+            var redacted = RedactedPath(request);
             throw new WooApiException(kind, $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.",
                 Connection.StoreKey, method.Method, redacted, ambiguous: ambiguous && method != HttpMethod.Get,
                 inner: Sanitize(exception));
@@ -206,11 +211,11 @@ public sealed partial class WooClient : IDisposable
     {
         error ??= WooErrorMapper.TryParseError(response.Body);
         var excerpt = error is null ? WooRedaction.Excerpt(response.Body, Connection) : null;
-        var message = $"{method.Method} /wp-json/{path} on store '{Connection.StoreKey}' answered {response.Status}: "
+        var message = $"{method.Method} {response.Path} on store '{Connection.StoreKey}' answered {response.Status}: "
                       + WooRedaction.Excerpt(detail, Connection)
                       + (string.IsNullOrEmpty(excerpt) ? "" : $" (body: {excerpt})");
         var ambiguous = kind == WooErrorKind.ServerError && error is null;
-        return new WooApiException(kind, message, Connection.StoreKey, method.Method, "/wp-json/" + path,
+        return new WooApiException(kind, message, Connection.StoreKey, method.Method, response.Path,
             response.Status, error?.Code, excerpt, response.RetryAfter, ambiguous);
     }
 
@@ -237,8 +242,11 @@ public sealed partial class WooClient : IDisposable
 
     internal static string Segment(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    private static string RedactedPath(IFlurlRequest request) => WooRedaction.PathAndQuery(request.Url.ToUri());
+
+    /// <summary>An answer as read off the wire; <see cref="Path"/> is the request's path and query without credentials.</summary>
     internal sealed record WooResponse(int Status, string Body, string? MediaType,
-        IReadOnlyDictionary<string, string> Headers, TimeSpan? RetryAfter)
+        IReadOnlyDictionary<string, string> Headers, TimeSpan? RetryAfter, string Path)
     {
         public WooErrorBody? Error => WooErrorMapper.TryParseError(Body);
 

@@ -56,6 +56,7 @@ public sealed class WooClientErrorTests : IDisposable
 
         error.Kind.ShouldBe(kind);
         error.StatusCode.ShouldBe(status);
+        error.Path.ShouldStartWith("/wp-json/wc/v3/");
         error.WooCode.ShouldBe(WooErrorMapper.TryParseError(body)!.Code);
         error.StoreKey.ShouldBe("shop");
         error.IsAmbiguous.ShouldBeFalse();
@@ -138,6 +139,7 @@ public sealed class WooClientErrorTests : IDisposable
 
         error.Kind.ShouldBe(WooErrorKind.NotJson);
         error.StatusCode.ShouldBe(403);
+        error.Path.ShouldBe("/wp-json/wc/v3/products?page=1&per_page=100");
         error.BodyExcerpt!.ShouldStartWith("<html><head><title>Access denied");
         error.BodyExcerpt.Length.ShouldBeLessThanOrEqualTo(201);
         ShouldHoldNoSecret(error);

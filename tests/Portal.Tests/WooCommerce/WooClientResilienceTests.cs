@@ -317,4 +317,27 @@ public class WooClientResilienceTests
         refunds.Count.ShouldBe(1);
         store.Requests.Select(r => r.Method).ShouldBe(["POST", "GET"]);
     }
+
+    [Fact]
+    public async Task Get_WhenCallerCancelsWhileStoreHangs_ThenOperationCanceledNotATimeoutError()
+    {
+        await using var store = await ScriptedStore.StartAsync((context, _) =>
+            Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }));
+        using var factory = WooTestClients.Factory();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        Exception? thrown = null;
+        try
+        {
+            await factory.GetClient(Store(store)).GetProductAsync(12, cancellation.Token);
+        }
+        catch (Exception exception)
+        {
+            thrown = exception;
+        }
+
+        thrown.ShouldBeAssignableTo<OperationCanceledException>();
+        thrown!.ToString().ShouldNotContain("oauth_signature");
+        store.Hits.ShouldBe(1);
+    }
 }
