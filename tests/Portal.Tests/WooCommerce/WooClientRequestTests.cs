@@ -328,4 +328,29 @@ public sealed class WooClientRequestTests : IDisposable
 
         error.Kind.ShouldBe(WooErrorKind.NoWooCommerceApi);
     }
+
+    [Fact]
+    public async Task BatchProducts_WhenEmpty_ThenNothingSent()
+    {
+        var client = _factory.GetClient(WooTestClients.Https());
+
+        var result = await client.BatchProductsAsync(new WooBatch<WooProduct>());
+
+        result.Created.ShouldBeEmpty();
+        result.Errors.ShouldBeEmpty();
+        _http.ShouldNotHaveMadeACall();
+    }
+
+    [Fact]
+    public async Task BatchVariations_WhenVariationBelongsToAnotherParent_ThenRefusedBeforeSending()
+    {
+        var client = _factory.GetClient(WooTestClients.Https());
+
+        var error = await Should.ThrowAsync<WooApiException>(() => client.BatchVariationsAsync(61,
+            new WooBatch<WooVariation> { Update = [new WooVariation { Id = 79, ParentId = 78, StockQuantity = 1 }] }));
+
+        error.Kind.ShouldBe(WooErrorKind.Validation);
+        error.Message.ShouldContain("belongs to product 78");
+        _http.ShouldNotHaveMadeACall();
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.WooCommerce;
 
@@ -339,5 +341,26 @@ public class WooClientResilienceTests
         thrown.ShouldBeAssignableTo<OperationCanceledException>();
         thrown!.ToString().ShouldNotContain("oauth_signature");
         store.Hits.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Logs_WhenRetryingAndFailingOverOAuthAndQueryAuth_ThenNoCredentialInAnyLine()
+    {
+        await using var store = await ScriptedStore.StartAsync((context, hit) =>
+            hit % 3 == 0 ? ScriptedStore.Json(context, 401, WooFixtures.Read("error_401_http_oauth_bad_signature.json")) : ScriptedStore.ServiceUnavailable(context));
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        using var factory = new WooClientFactory(Options.Create(WooTestClients.Fast()), new InMemoryWooCallRecorder(), TimeProvider.System, loggerFactory);
+
+        await Should.ThrowAsync<WooApiException>(() => factory.GetClient(Store(store)).ListOrdersAsync(new WooOrderQuery { Status = ["processing"] }));
+
+        logs.Lines.ShouldContain(l => l.Contains("retrying GET /wp-json/wc/v3/orders?status=processing"));
+        logs.Lines.ShouldContain(l => l.StartsWith("Debug: ") && l.Contains("-> 503"));
+        foreach (var line in logs.Lines)
+        {
+            line.ShouldNotContain(WooTestClients.Secret);
+            line.ShouldNotContain(WooTestClients.Key);
+            line.ShouldNotContain("oauth_signature");
+        }
     }
 }
