@@ -195,4 +195,26 @@ public sealed class WooClientErrorTests : IDisposable
         text.ShouldContain("shop");
         text.ShouldNotContain(WooTestClients.Secret);
     }
+
+    [Theory]
+    [InlineData(429, "{\"code\":\"rate_limited\",\"message\":\"Slow down\",\"data\":{\"status\":429}}", WooErrorKind.RateLimited)]
+    [InlineData(408, "", WooErrorKind.Timeout)]
+    [InlineData(409, "{\"code\":\"conflict\",\"message\":\"Busy\",\"data\":{\"status\":409}}", WooErrorKind.Unexpected)]
+    [InlineData(410, "{\"code\":\"woocommerce_rest_already_trashed\",\"message\":\"Already trashed.\",\"data\":{\"status\":410}}", WooErrorKind.NotFound)]
+    [InlineData(404, "<html><body>Not Found</body></html>", WooErrorKind.NotJson)]
+    [InlineData(502, "<html><body>Bad gateway</body></html>", WooErrorKind.ServerError)]
+    public async Task Call_WhenOtherStatuses_ThenKindByStatusAndBody(int status, string body, WooErrorKind kind)
+    {
+        _http.RespondWith(body, status, new Dictionary<string, string> { ["Retry-After"] = "7" });
+        var client = _factory.GetClient(WooTestClients.Https());
+
+        var error = await Should.ThrowAsync<WooApiException>(() => client.DeleteProductAsync(12));
+
+        error.Kind.ShouldBe(kind);
+        error.StatusCode.ShouldBe(status);
+        if (status == 429)
+            error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
+        // Only a 5xx without WooCommerce's own error body may have been applied.
+        error.IsAmbiguous.ShouldBe(status == 502);
+    }
 }
