@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Portal.WooCommerce;
 
 /// <summary>Filters of <c>GET products</c>. Dates are UTC.</summary>
@@ -58,4 +60,41 @@ public sealed record WooCustomerQuery
 
     internal WooQuery ToQuery() => new WooQuery()
         .With("search", Search).With("email", Email).With("role", Role).With("orderby", OrderBy).With("order", Order);
+}
+
+/// <summary>Query parameters in order; null values are left out.</summary>
+internal sealed class WooQuery
+{
+    private readonly List<KeyValuePair<string, string>> _pairs = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
+
+    public WooQuery With(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _pairs.RemoveAll(p => p.Key == name);
+            _pairs.Add(new(name, value));
+        }
+        return this;
+    }
+
+    public WooQuery With(string name, long? value) => With(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public WooQuery With(string name, bool? value) => With(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>UTC instants, sent with <c>dates_are_gmt=true</c> so the store does not read them as local time.</summary>
+    public WooQuery With(string name, DateTime? utc)
+    {
+        if (utc is null)
+            return this;
+        if (utc.Value.Kind == DateTimeKind.Local)
+            throw new ArgumentException("Pass UTC instants; WooCommerce is told they are GMT.", name);
+        return With(name, WooGmtDateTimeConverter.ToWire(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc))).With("dates_are_gmt", true);
+    }
+
+    public WooQuery With(string name, IEnumerable<long>? ids) =>
+        ids is null ? this : With(name, string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+
+    public WooQuery With(string name, IEnumerable<string>? values) => values is null ? this : With(name, string.Join(',', values));
 }
