@@ -43,7 +43,7 @@ public static class EmulatorApp
         StoreConfigApi.Map(api);
         WebhooksApi.Map(api);
         SiteApi.Map(app, api);
-        app.Map("/wp-json/{**rest}", () => Http.Json(new Render(new Store(), "").Error("rest_no_route", "No route was found matching the URL and request method.", 404), 404))
+        app.Map("/wp-json/{**rest}", () => Http.Json(WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404).Body, 404))
             .WithMetadata(new PublicEndpoint(), new NoRoute()).WithOrder(1);
         WcAuth.AppAuthorization.Map(app);
         ControlEndpoints.Map(app);
@@ -109,6 +109,9 @@ public static class EmulatorApp
                 case FaultKind.TruncatedJson:
                     await Truncated(c, next);
                     return;
+                case FaultKind.StripAuthorization:
+                    c.Request.Headers.Remove("Authorization");
+                    break;
             }
         }
         await next(c);
@@ -172,6 +175,8 @@ public static class EmulatorApp
 
     private static async Task Authenticate(HttpContext c, RequestDelegate next)
     {
+        if (c.Request.Path.StartsWithSegments("/wp-json/wc") && !c.Store().Settings.WooCommerceActive)
+            throw WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404);
         if (c.Request.Path.StartsWithSegments(ApiPrefix))
         {
             var key = c.RequestServices.GetRequiredService<WooAuthentication>().Authenticate(c.Request);

@@ -145,4 +145,26 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : SeededStoreTests(f
         };
         (await SendAsync(request)).Status.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task OAuthInAuthorizationHeader_ThenAcceptedLikeQueryParameters()
+    {
+        var url = HttpUrl("/products?per_page=2");
+        var signed = OAuth1.SignedQuery("GET", url, Fx.Key.ConsumerKey, Fx.Key.ConsumerSecret);
+        var oauth = signed.Split('&').Where(p => p.StartsWith("oauth_", StringComparison.Ordinal)).Select(p => p.Replace("=", "=\"", StringComparison.Ordinal) + "\"");
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Authorization", "OAuth " + string.Join(", ", oauth));
+        var (status, body) = await SendAsync(request);
+        status.ShouldBe(HttpStatusCode.OK);
+        body!.AsArray().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task OAuthOverHttps_ThenIgnoredBecauseHttpsUsesBasicOnly()
+    {
+        var url = Fx.Https("/wp-json/wc/v3/products");
+        var (status, body) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, url + "?" + OAuth1.SignedQuery("GET", url, Fx.Key.ConsumerKey, Fx.Key.ConsumerSecret)));
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+        body!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_cannot_view");
+    }
 }

@@ -186,3 +186,33 @@ public sealed class ControlTests(EmulatorFixture fx) : SeededStoreTests(fx)
         (await Fx.SendAsync(HttpMethod.Get, "/products")).Response.Headers.GetValues("X-WP-Total").Single().ShouldBe("125");
     }
 }
+
+public sealed class SiteVariantTests(EmulatorFixture fx) : SeededStoreTests(fx)
+{
+    [Fact]
+    public async Task StrippedAuthorizationHeader_ThenBasicFailsLikeAnonymous_ButQueryKeysStillWork()
+    {
+        Fx.Emulator.Reset();
+        Fx.Emulator.SeedFixtureStore();
+        Fx.Emulator.AddFault(new FaultRule { PathPattern = "/wp-json/*", Kind = FaultKind.StripAuthorization });
+
+        var (basic, body) = await Fx.SendAsync(HttpMethod.Get, "/products");
+        basic.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        body!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_cannot_view");
+        var query = await Fx.Client.GetAsync(Fx.Https($"/wp-json/wc/v3/products?consumer_key={Fx.Key.ConsumerKey}&consumer_secret={Fx.Key.ConsumerSecret}"));
+        query.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Fx.Emulator.Faults.Clear();
+    }
+
+    [Fact]
+    public async Task WordPressWithoutWooCommerce_ThenNoWcNamespace_AndRestNoRoute()
+    {
+        lock (Fx.Emulator.Store.Sync) Fx.Emulator.Store.Settings.WooCommerceActive = false;
+
+        var index = JsonNode.Parse(await Fx.Client.GetStringAsync(Fx.Https("/wp-json/")))!;
+        index["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldNotContain("wc/v3");
+        var (response, body) = await Fx.SendAsync(HttpMethod.Get, "/products");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        body!["code"]!.GetValue<string>().ShouldBe("rest_no_route");
+    }
+}

@@ -69,6 +69,11 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : SeededS
         var (second, page2) = await Fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}&page=2");
         second.Headers.GetValues("Link").Single().ShouldContain("rel=\"prev\"");
         Items(page2).Select(p => p!["id"]!.GetValue<int>()).Intersect(Items(page1).Select(p => p!["id"]!.GetValue<int>())).ShouldBeEmpty();
+
+        var (past, beyond) = await Fx.SendAsync(HttpMethod.Get, $"/products?per_page={perPage}&page={125 / perPage + 2}");
+        past.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Items(beyond).ShouldBeEmpty();
+        past.Headers.GetValues("X-WP-Total").Single().ShouldBe("125");
     }
 
     [Theory]

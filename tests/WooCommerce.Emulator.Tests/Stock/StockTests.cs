@@ -75,4 +75,18 @@ public sealed class StockTests(EmulatorFixture fx) : SeededStoreTests(fx)
         (await Fx.SendAsync(HttpMethod.Post, "/products/batch", """{"update":[{"id":83,"stock_quantity":"abc"}]}""")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await StockAsync("/products/83")).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task VariationWhoseParentManagesStock_ThenShownAsParent_AndOrderReducesTheParent()
+    {
+        var (_, before) = await Fx.SendAsync(HttpMethod.Get, "/products/78/variations/80");
+        before!["manage_stock"]!.GetValue<string>().ShouldBe("parent");
+        var parentStock = await StockAsync("/products/78");
+        before["stock_quantity"]!.GetValue<int>().ShouldBe(parentStock!.Value);
+
+        await Fx.SendAsync(HttpMethod.Post, "/orders", """{"status":"processing","line_items":[{"product_id":78,"variation_id":80,"quantity":5}]}""");
+
+        (await StockAsync("/products/78")).ShouldBe(parentStock - 5);
+        (await StockAsync("/products/78/variations/79")).ShouldBe(parentStock - 5);
+    }
 }

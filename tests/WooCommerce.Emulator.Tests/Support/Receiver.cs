@@ -55,8 +55,8 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> requests have arrived (or the timeout passes) and returns them.</summary>
     public async Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        while (_received.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_received.Count < count && waited.Elapsed < (timeout ?? TimeSpan.FromSeconds(15))) await Task.Delay(20);
         return Received;
     }
 

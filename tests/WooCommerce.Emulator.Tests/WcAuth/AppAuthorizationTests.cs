@@ -68,6 +68,7 @@ public sealed class AppAuthorizationTests(TrustedReceiverFixture fx) : IClassFix
         var post = _callback.Received.ShouldHaveSingleItem();
         post.Method.ShouldBe("POST");
         post.Headers["Content-Type"].ShouldBe("application/json;charset=UTF-8");
+        post.Headers["User-Agent"].ShouldBe("WordPress/7.0.4; " + fx.Emulator.BaseUrl);
         var body = JsonNode.Parse(post.Text)!.AsObject();
         body.Select(p => p.Key).ShouldBe(["key_id", "user_id", "consumer_key", "consumer_secret", "key_permissions"]);
         body["user_id"]!.GetValue<string>().ShouldBe("tenant-42");

@@ -130,11 +130,11 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
             hook.FailureCount.ShouldBe(6);
             hook.Status.ShouldBe("disabled");
         }
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         _receiver.Received.Count.ShouldBe(7, "one ping and six deliveries: a failed delivery is never retried");
 
         await fx.SendAsync(HttpMethod.Put, "/products/90", """{"stock_quantity":1}""");
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         _receiver.Received.Count.ShouldBe(7, "a disabled webhook gets nothing");
     }
 
@@ -152,6 +152,38 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
         await _receiver.WaitForAsync(3);
         await fx.Emulator.Webhooks.WhenIdleAsync();
         lock (fx.Emulator.Store.Sync) fx.Emulator.Store.Webhooks.Single(w => w.Id == webhook["id"]!.GetValue<int>()).FailureCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SameResourceSavedRepeatedlyBeforeTheQueueRuns_ThenOneDelivery()
+    {
+        fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(300);
+        try
+        {
+            await CreateWebhookAsync("product.updated");
+            for (var i = 0; i < 5; i++) await fx.SendAsync(HttpMethod.Put, "/products/82", $$"""{"stock_quantity":{{i}}}""");
+            await fx.Emulator.Webhooks.WhenIdleAsync();
+            var deliveries = _receiver.Received.Skip(1).ToList();
+            deliveries.Count.ShouldBe(1);
+            JsonNode.Parse(deliveries[0].Text)!["stock_quantity"]!.GetValue<int>().ShouldBe(4, "the body is built when the delivery runs");
+        }
+        finally
+        {
+            fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(20);
+        }
+    }
+
+    [Fact]
+    public async Task ReactivatedWhileStillPending_ThenPingedAgain()
+    {
+        _receiver.Status = 500;
+        var webhook = await CreateWebhookAsync("order.updated");
+        await fx.SendAsync(HttpMethod.Put, $"/webhooks/{webhook["id"]}", """{"status":"paused"}""");
+        _receiver.Status = 200;
+        var (reactivated, body) = await fx.SendAsync(HttpMethod.Put, $"/webhooks/{webhook["id"]}", """{"status":"active"}""");
+        reactivated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body!["status"]!.GetValue<string>().ShouldBe("active");
+        _receiver.Received.Select(r => r.Text).ShouldBe([$"webhook_id={webhook["id"]}", $"webhook_id={webhook["id"]}"]);
     }
 }
 
@@ -172,7 +204,7 @@ public sealed class WebhookUrlPolicyTests(RefusingEmulatorFixture fx) : IClassFi
             $$"""{"topic":"product.updated","delivery_url":"{{receiver.BaseUrl}}/hook","secret":"s"}""");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         await fx.SendAsync(HttpMethod.Put, "/products/82", """{"stock_quantity":3}""");
-        await Task.Delay(300);
+        await fx.Emulator.Webhooks.WhenIdleAsync();
         receiver.Received.ShouldBeEmpty();
     }
 

@@ -9,7 +9,7 @@ namespace WooCommerce.Emulator.Control;
 
 public sealed record KeyRequest(string? Permission, string? Description);
 public sealed record CountRequest(int Count, int Seed = 1);
-public sealed record SettingsRequest(string? TimezoneString, double? GmtOffset, string? Currency, string? CurrencySymbol, string? CurrencyName);
+public sealed record SettingsRequest(string? TimezoneString, double? GmtOffset, string? Currency, string? CurrencySymbol, string? CurrencyName, bool? WoocommerceActive = null);
 
 /// <summary>Test-only endpoints under /__emulator/; the same operations exist as methods on <see cref="WooEmulator"/>.</summary>
 public static class ControlEndpoints
@@ -80,6 +80,7 @@ public static class ControlEndpoints
                 if (request.Currency is not null) s.Currency = request.Currency;
                 if (request.CurrencySymbol is not null) s.CurrencySymbol = request.CurrencySymbol;
                 if (request.CurrencyName is not null) s.CurrencyName = request.CurrencyName;
+                if (request.WoocommerceActive is bool active) s.WooCommerceActive = active;
                 return Results.Json(s, Json);
             }
         });

@@ -16,6 +16,8 @@ public enum FaultKind
     TruncatedJson,
     /// <summary>Answer with an HTML page (a firewall or maintenance page) instead of JSON.</summary>
     HtmlPage,
+    /// <summary>Drop the Authorization header before WooCommerce sees it, as some Apache/CGI set-ups do.</summary>
+    StripAuthorization,
 }
 
 public sealed class FaultRule

@@ -20,6 +20,8 @@ public sealed class SiteSettings
     public string StorePostcode { get; set; } = "94102";
     public string DefaultCountry { get; set; } = "US:CA";
     public bool CalcTaxes { get; set; } = true;
+    /// <summary>False makes the site a plain WordPress: no wc/* namespaces, every wc route answers rest_no_route.</summary>
+    public bool WooCommerceActive { get; set; } = true;
     public bool PricesIncludeTax { get; set; }
 
     public TimeZoneInfo TimeZone

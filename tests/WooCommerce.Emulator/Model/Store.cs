@@ -52,6 +52,13 @@ public sealed class Store
     public Category? CategoryById(int id) => Categories.FirstOrDefault(c => c.Id == id);
     public Tag? TagById(int id) => Tags.FirstOrDefault(t => t.Id == id);
     public IEnumerable<Product> VariationsOf(int parentId) => Products.Where(p => p.ParentId == parentId && p.IsVariation);
+    /// <summary>
+    /// Whose stock a sale of <paramref name="p"/> moves: its own when it manages stock, else a variation's parent
+    /// when the parent does ("manage_stock": "parent"), else nobody's.
+    /// </summary>
+    public Product? StockOwner(Product p) =>
+        p.ManageStock ? p : p.IsVariation && Product(p.ParentId) is { ManageStock: true } parent ? parent : null;
+
     public IEnumerable<Refund> RefundsOf(int orderId) => Refunds.Where(r => r.OrderId == orderId);
 
     public ApiKey CreateKey(KeyPermission permission, string description = "emulator", int userId = 1)

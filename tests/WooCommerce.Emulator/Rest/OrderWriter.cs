@@ -218,10 +218,12 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         var changes = new List<string>();
         foreach (var line in order.OfKind("line_item").Where(l => l.MetaData.All(m => m.Key != "_reduced_stock")))
         {
-            var product = store.Product(line.VariationId > 0 ? line.VariationId : line.ProductId);
-            if (product is null || !product.ManageStock || product.StockQuantity is not int before) continue;
+            var sold = store.Product(line.VariationId > 0 ? line.VariationId : line.ProductId);
+            var product = sold is null ? null : store.StockOwner(sold);
+            if (product?.StockQuantity is not int before) continue;
             product.StockQuantity = before - line.Quantity;
-            product.TotalSales += line.Quantity;
+            // total_sales counts on the product a line sells, the parent for a variation.
+            (store.Product(line.ProductId) ?? product).TotalSales += line.Quantity;
             product.ModifiedUtc = Now;
             var qty = line.Quantity.ToString(CultureInfo.InvariantCulture);
             line.MetaData.Add(new ItemMeta { Id = store.TakeMetaId(), Key = "_reduced_stock", Value = qty, DisplayKey = "_reduced_stock", DisplayValue = qty });
@@ -240,8 +242,9 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
             if (reduced is null) continue;
             var qty = quantities is null ? int.Parse(reduced.Value, CultureInfo.InvariantCulture) : quantities.GetValueOrDefault(line.Id);
             if (qty <= 0) continue;
-            var product = store.Product(line.VariationId > 0 ? line.VariationId : line.ProductId);
-            if (product is null || !product.ManageStock || product.StockQuantity is not int before) continue;
+            var sold = store.Product(line.VariationId > 0 ? line.VariationId : line.ProductId);
+            var product = sold is null ? null : store.StockOwner(sold);
+            if (product?.StockQuantity is not int before) continue;
             product.StockQuantity = before + qty;
             product.ModifiedUtc = Now;
             var left = int.Parse(reduced.Value, CultureInfo.InvariantCulture) - qty;

@@ -81,24 +81,18 @@ public static class OrdersApi
         }
     }
 
-    private static IResult Get(HttpContext c, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().OrderJson(Find(store, id)));
-    }
+    private static IResult Get(HttpContext c, int id) => c.Locked(store => Http.Json(c.Render().OrderJson(Find(store, id))));
 
     private static async Task<IResult> Create(HttpContext c)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().OrderJson(Writer(c).Create(body)), 201);
+        return c.Locked(store => Http.Json(c.Render().OrderJson(Writer(c).Create(body)), 201));
     }
 
     private static async Task<IResult> Update(HttpContext c, int id)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().OrderJson(UpdateOrder(c, id, body)));
+        return c.Locked(store => Http.Json(c.Render().OrderJson(UpdateOrder(c, id, body))));
     }
 
     private static Order UpdateOrder(HttpContext c, int id, JsonObject body)
@@ -114,11 +108,7 @@ public static class OrdersApi
         return order;
     }
 
-    private static IResult Delete(HttpContext c, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(DeleteOrder(c, id, c.QueryBool("force")));
-    }
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteOrder(c, id, c.QueryBool("force"))));
 
     private static JsonNode DeleteOrder(HttpContext c, int id, bool force)
     {
@@ -338,11 +328,7 @@ public static class OrdersApi
         return store.Notes.FirstOrDefault(n => n.OrderId == order && n.Id == id) ?? throw WooException.InvalidId("woocommerce_rest_order_invalid_id");
     }
 
-    private static IResult GetNote(HttpContext c, int order, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().NoteJson(FindNote(store, order, id)));
-    }
+    private static IResult GetNote(HttpContext c, int order, int id) => c.Locked(store => Http.Json(c.Render().NoteJson(FindNote(store, order, id))));
 
     private static IResult DeleteNote(HttpContext c, int order, int id)
     {

@@ -25,6 +25,9 @@ public static class ProductsApi
         api.MapDelete("/products/{parent:int}/variations/{id:int}", (Delegate)DeleteVariation);
     }
 
+    private static WooException UseVariationsEndpoint() => WooException.Of("woocommerce_rest_invalid_product_id",
+        "To manipulate product variations you should use the /products/&lt;product_id&gt;/variations/&lt;id&gt; endpoint.", 404);
+
     private static ProductWriter Writer(HttpContext c) => new(c.Store(), c.RequestServices.GetRequiredService<TimeProvider>());
 
     private static DateTime Now(HttpContext c) => c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -83,17 +86,12 @@ public static class ProductsApi
     private static Product Find(Store store, int id, int status = 404) =>
         store.Product(id) is { } p && p.Status != "deleted" ? p : throw WooException.InvalidId("woocommerce_rest_product_invalid_id", status);
 
-    private static IResult Get(HttpContext c, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Product(Find(store, id)));
-    }
+    private static IResult Get(HttpContext c, int id) => c.Locked(store => Http.Json(c.Render().Product(Find(store, id))));
 
     private static async Task<IResult> Create(HttpContext c)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Product(CreateProduct(c, body, lenient: false)), 201);
+        return c.Locked(store => Http.Json(c.Render().Product(CreateProduct(c, body, lenient: false)), 201));
     }
 
     private static Product CreateProduct(HttpContext c, JsonObject body, bool lenient)
@@ -112,33 +110,26 @@ public static class ProductsApi
     private static async Task<IResult> Update(HttpContext c, int id)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Product(UpdateProduct(c, id, body, lenient: false)));
+        return c.Locked(store => Http.Json(c.Render().Product(UpdateProduct(c, id, body, lenient: false))));
     }
 
     private static Product UpdateProduct(HttpContext c, int id, JsonObject body, bool lenient)
     {
         var p = Find(c.Store(), id, 400);
-        if (p.IsVariation)
-            throw WooException.Of("woocommerce_rest_invalid_product_id", "To manipulate product variations you should use the /products/&lt;product_id&gt;/variations/&lt;id&gt; endpoint.", 404);
+        if (p.IsVariation) throw UseVariationsEndpoint();
         Writer(c).Apply(p, body, lenient);
         p.ModifiedUtc = Now(c);
         c.Raise("product.updated", p.Id);
         return p;
     }
 
-    private static IResult Delete(HttpContext c, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(DeleteProduct(c, id, c.QueryBool("force")));
-    }
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteProduct(c, id, c.QueryBool("force"))));
 
     private static JsonNode DeleteProduct(HttpContext c, int id, bool force)
     {
         var store = c.Store();
         var p = Find(store, id);
-        if (p.IsVariation)
-            throw WooException.Of("woocommerce_rest_invalid_product_id", "To manipulate product variations you should use the /products/&lt;product_id&gt;/variations/&lt;id&gt; endpoint.", 404);
+        if (p.IsVariation) throw UseVariationsEndpoint();
         var json = c.Render().Product(p);
         if (!force)
         {
@@ -206,17 +197,12 @@ public static class ProductsApi
         }
     }
 
-    private static IResult GetVariation(HttpContext c, int parent, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Variation(FindVariation(store, parent, id)));
-    }
+    private static IResult GetVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(c.Render().Variation(FindVariation(store, parent, id))));
 
     private static async Task<IResult> CreateVariation(HttpContext c, int parent)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Variation(NewVariation(c, parent, body, lenient: false)), 201);
+        return c.Locked(store => Http.Json(c.Render().Variation(NewVariation(c, parent, body, lenient: false)), 201));
     }
 
     private static Product NewVariation(HttpContext c, int parent, JsonObject body, bool lenient)
@@ -237,8 +223,7 @@ public static class ProductsApi
     private static async Task<IResult> UpdateVariation(HttpContext c, int parent, int id)
     {
         var body = await c.BodyAsync();
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(c.Render().Variation(ChangeVariation(c, parent, id, body, lenient: false)));
+        return c.Locked(store => Http.Json(c.Render().Variation(ChangeVariation(c, parent, id, body, lenient: false))));
     }
 
     private static Product ChangeVariation(HttpContext c, int parent, int id, JsonObject body, bool lenient)
@@ -250,11 +235,7 @@ public static class ProductsApi
         return v;
     }
 
-    private static IResult DeleteVariation(HttpContext c, int parent, int id)
-    {
-        var store = c.Store();
-        lock (store.Sync) return Http.Json(RemoveVariation(c, parent, id, c.QueryBool("force")));
-    }
+    private static IResult DeleteVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(RemoveVariation(c, parent, id, c.QueryBool("force"))));
 
     private static JsonNode RemoveVariation(HttpContext c, int parent, int id, bool force)
     {

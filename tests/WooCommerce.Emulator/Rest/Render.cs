@@ -123,6 +123,7 @@ public sealed class Render(Store store, string origin)
     public JsonObject Product(Product p, bool edit = false)
     {
         var (price, regular, sale) = Prices(p);
+        var stockOwner = store.StockOwner(p);
         var json = new JsonObject
         {
             ["id"] = p.Id,
@@ -160,11 +161,11 @@ public sealed class Render(Store store, string origin)
             ["button_text"] = "",
             ["tax_status"] = p.TaxStatus,
             ["tax_class"] = p.TaxClass,
-            ["manage_stock"] = p.ManageStock,
-            ["stock_quantity"] = p.ManageStock ? p.StockQuantity : null,
+            ["manage_stock"] = stockOwner == p ? JsonValue.Create(true) : stockOwner is not null ? JsonValue.Create("parent") : JsonValue.Create(false),
+            ["stock_quantity"] = stockOwner?.StockQuantity,
             ["backorders"] = p.Backorders,
             ["backorders_allowed"] = p.Backorders != "no",
-            ["backordered"] = p.ManageStock && p.StockQuantity < 0 && p.Backorders != "no",
+            ["backordered"] = stockOwner?.StockQuantity < 0 && p.Backorders != "no",
             ["low_stock_amount"] = p.LowStockAmount,
             ["sold_individually"] = p.SoldIndividually,
             ["weight"] = p.Weight,
@@ -194,7 +195,7 @@ public sealed class Render(Store store, string origin)
             ["price_html"] = PriceHtml(p),
             ["related_ids"] = Ints(p.IsVariation ? [] : RelatedIds(p)),
             ["meta_data"] = Meta(p.MetaData),
-            ["stock_status"] = p.StockStatus,
+            ["stock_status"] = (stockOwner ?? p).StockStatus,
             ["has_options"] = p.Type == "variable",
             ["post_password"] = "",
             ["global_unique_id"] = "",

@@ -157,11 +157,7 @@ public static class TaxonomyApi
         });
     }
 
-    public static IResult Locked(HttpContext c, Func<Store, IResult> action)
-    {
-        var store = c.Store();
-        lock (store.Sync) return action(store);
-    }
+    public static IResult Locked(HttpContext c, Func<Store, IResult> action) => c.Locked(action);
 
     private static GlobalAttribute Attribute(Store store, int id) =>
         store.Attributes.FirstOrDefault(a => a.Id == id) ?? throw WooException.Of("woocommerce_rest_taxonomy_invalid", "Resource does not exist.", 404);

@@ -208,7 +208,7 @@ public static class FixtureStoreSeed
             store.Products.Add(new Product
             {
                 Id = id, Type = "variation", ParentId = 78, Name = "Ceramic Mug", Slug = "ceramic-mug-" + id, RegularPrice = regular, SalePrice = sale,
-                ManageStock = true, StockQuantity = 60, ReviewsAllowed = false, CreatedUtc = mug.CreatedUtc, ModifiedUtc = mug.CreatedUtc,
+                ReviewsAllowed = false, CreatedUtc = mug.CreatedUtc, ModifiedUtc = mug.CreatedUtc,
                 VariationAttributes = pattern is null ? [] : [new VariationAttribute { Name = "Pattern", Option = pattern }],
             });
         }

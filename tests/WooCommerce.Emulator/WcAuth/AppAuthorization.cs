@@ -16,7 +16,7 @@ public sealed record AuthCallback(string Url, int? Status, string? Error, string
 /// WooCommerce's app-authorization endpoint (/wc-auth/v1): login, approve or deny, key creation, the JSON POST to
 /// callback_url that must answer exactly 200, and the redirect back to return_url.
 /// </summary>
-public sealed class AppAuthorization(Store store, EmulatorOptions options)
+public sealed class AppAuthorization(Store store, EmulatorOptions options, TimeProvider clock)
 {
     private const string Cookie = "wordpress_logged_in_emulator";
     private static readonly string[] Params = ["app_name", "scope", "user_id", "return_url", "callback_url"];
@@ -139,7 +139,7 @@ public sealed class AppAuthorization(Store store, EmulatorOptions options)
         if (!_nonces.TryRemove(c.Request.Query["wc_auth_nonce"].ToString(), out _)) return Die("Invalid nonce. Please try again.");
 
         var permission = values["scope"] switch { "read" => KeyPermission.Read, "write" => KeyPermission.Write, _ => KeyPermission.ReadWrite };
-        var key = store.CreateKey(permission, $"{values["app_name"]} - API ({DateTime.UtcNow:yyyy-MM-dd HH:mm:ss})");
+        var key = store.CreateKey(permission, $"{values["app_name"]} - API ({clock.GetUtcNow():yyyy-MM-dd HH:mm:ss})");
         var body = new JsonObject
         {
             ["key_id"] = key.KeyId,
@@ -154,8 +154,8 @@ public sealed class AppAuthorization(Store store, EmulatorOptions options)
         try
         {
             using var http = WebhookDispatcher.CreateClient(options);
-            http.DefaultRequestHeaders.UserAgent.Clear();
-            http.DefaultRequestHeaders.UserAgent.ParseAdd($"WordPress/{store.Settings.WordPressVersion}");
+            // wp_safe_remote_post's User-Agent: "WordPress/<version>; <home url>".
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"WordPress/{store.Settings.WordPressVersion}; {c.Origin()}");
             // Byte content keeps WooCommerce's exact header spelling (no space before charset).
             var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=UTF-8");

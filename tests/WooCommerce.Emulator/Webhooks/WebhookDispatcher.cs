@@ -55,9 +55,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
                 errors == System.Net.Security.SslPolicyErrors.None
                 || (cert is not null && options.TrustedCertificates.Any(t => t.Thumbprint.Equals(new System.Security.Cryptography.X509Certificates.X509Certificate2(cert).Thumbprint, StringComparison.OrdinalIgnoreCase))) },
         };
-        var client = new HttpClient(handler) { Timeout = options.OutboundTimeout };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd($"WooCommerce/{new SiteSettings().WooCommerceVersion} Hookshot (WordPress/{new SiteSettings().WordPressVersion})");
-        return client;
+        return new HttpClient(handler) { Timeout = options.OutboundTimeout };
     }
 
     /// <summary>Queues deliveries for every active webhook subscribed to the topic. Call inside the store lock.</summary>
@@ -165,6 +163,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+            request.Headers.TryAddWithoutValidation("User-Agent", $"WooCommerce/{store.Settings.WooCommerceVersion} Hookshot (WordPress/{store.Settings.WordPressVersion})");
             foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
             using var response = await _http.SendAsync(request, _stopping.Token);
             return ((int)response.StatusCode, null);
