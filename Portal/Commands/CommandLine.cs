@@ -35,7 +35,7 @@ public static class CommandLine
             case "healthcheck":
                 return await HealthcheckAsync(args, output, error);
             case "migrate":
-                return await WithServicesAsync(args, migrate: false, async services =>
+                return await WithServicesAsync(args, prepare: false, async services =>
                 {
                     var options = services.GetRequiredService<DatabaseOptions>();
                     await DatabaseStartup.PrepareAsync(services, options, migrate: true);
@@ -43,9 +43,9 @@ public static class CommandLine
                     return 0;
                 });
             case "org" when args.Length > 1 && args[1] == "create":
-                return await WithServicesAsync(args, migrate: true, services => CreateOrganizationAsync(services, args, output, error));
+                return await WithServicesAsync(args, prepare: true, services => CreateOrganizationAsync(services, args, output, error));
             case "support" when args.Length > 2 && args[1] == "add":
-                return await WithServicesAsync(args, migrate: true, services => AddSupportAsync(services, args[2], output, error));
+                return await WithServicesAsync(args, prepare: true, services => AddSupportAsync(services, args[2], output, error));
             default:
                 await error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.");
                 await error.WriteLineAsync(Usage);
@@ -62,12 +62,17 @@ public static class CommandLine
         await app.WaitForShutdownAsync();
     }
 
-    private static async Task<int> WithServicesAsync(string[] args, bool migrate, Func<IServiceProvider, Task<int>> action)
+    /// <param name="prepare">Migrate SQLite (or check that SQL Server answers) first, as the server does at start-up.</param>
+    private static async Task<int> WithServicesAsync(string[] args, bool prepare, Func<IServiceProvider, Task<int>> action)
     {
         var configurationArgs = HostArguments(args).Append("--Scheduler:Enabled=false").ToArray();
         await using var app = PortalHost.Build(configurationArgs);
         var database = app.Services.GetRequiredService<DatabaseOptions>();
-        await DatabaseStartup.PrepareAsync(app.Services, database, migrate: migrate && database.Provider == DatabaseProvider.Sqlite && database.MigrateOnStartup);
+        if (prepare)
+        {
+            await DatabaseStartup.PrepareAsync(app.Services, database, migrate: database.Provider == DatabaseProvider.Sqlite && database.MigrateOnStartup);
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }

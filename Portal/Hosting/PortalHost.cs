@@ -140,11 +140,9 @@ public static class PortalHost
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
             o.Cookie.SecurePolicy = portal.PublicUrlIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "WooPortal.Antiforgery";
-            o.Cookie.SecurePolicy = portal.PublicUrlIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        });
+        // The antiforgery cookie follows the request: with Always, a request that reaches the portal over plain http
+        // (a proxy that does not forward the scheme) would fail with an error page instead of just being insecure.
+        services.AddAntiforgery(o => o.Cookie.Name = "WooPortal.Antiforgery");
         services.AddAuthorization(o => o.AddPortalPolicies());
     }
 

@@ -16,15 +16,20 @@ namespace Portal.Tests.Infrastructure;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly bool _ownsDataDirectory;
 
     public PortalFactory(string? dataDirectory = null)
     {
+        _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Extra service registrations for one test (e.g. a probe job).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -43,13 +48,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
     }
 
     /// <summary>Starts the server: Program runs migrations for SQLite before it serves, as in production.</summary>
     public async Task<PortalFactory> StartAsync()
     {
         StartServer();
-        await Hosting.DatabaseStartup.PrepareAsync(Services, Services.GetRequiredService<Portal.Data.DatabaseOptions>(), migrate: true);
+        await Portal.Hosting.DatabaseStartup.PrepareAsync(Services, Services.GetRequiredService<Portal.Data.DatabaseOptions>(), migrate: true);
         return this;
     }
 
@@ -85,6 +95,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownsDataDirectory)
+        {
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Infrastructure;
+
+/// <summary>
+/// One test's browser: its own context (cookies, storage) and page against one portal, numbered full-page
+/// screenshots under artifacts/e2e/&lt;test&gt;/, and every browser-side error collected so a test can fail on it.
+/// </summary>
+public sealed partial class BrowserSession : IAsyncDisposable
+{
+    // Blazor acknowledges every applied render batch with an "OnRenderCompleted" hub message. Once the first one is
+    // sent, the prerendered page is attached to its circuit and its event handlers work; clicking earlier is lost.
+    // The counter lives in the document, so every full page load starts again from zero.
+    private const string CircuitProbe = """
+        (() => {
+            window.__e2eRenderBatches = 0;
+            const send = WebSocket.prototype.send;
+            WebSocket.prototype.send = function (data) {
+                try {
+                    if (this.url.includes('/_blazor') && typeof data !== 'string'
+                        && new TextDecoder('latin1').decode(data).includes('OnRenderCompleted')) {
+                        window.__e2eRenderBatches++;
+                    }
+                } catch { }
+                return send.call(this, data);
+            };
+        })();
+        """;
+
+    private readonly string _artifacts;
+    private readonly List<string> _browserErrors = [];
+    private int _screenshots;
+
+    private BrowserSession(IBrowserContext context, IPage page, PortalServer server, string artifacts)
+    {
+        Context = context;
+        Page = page;
+        Server = server;
+        _artifacts = artifacts;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public PortalServer Server { get; }
+
+    public IReadOnlyList<string> BrowserErrors => _browserErrors;
+
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, PortalServer server, string testName)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ColorScheme = ColorScheme.Light,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        // A cold portal compiles its first pages on a slow 2-core machine: the first navigation alone can take 5 s.
+        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(20_000);
+        await context.AddInitScriptAsync(CircuitProbe);
+
+        var page = await context.NewPageAsync();
+        var artifacts = ArtifactsFolder(testName);
+        var session = new BrowserSession(context, page, server, artifacts);
+        page.PageError += (_, error) => session._browserErrors.Add($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                session._browserErrors.Add($"console error: {message.Text}");
+            }
+        };
+        return session;
+    }
+
+    /// <summary>Opens a path and, for an interactive page, waits until its circuit is attached.</summary>
+    public async Task GotoAsync(string path, bool interactive = true)
+    {
+        var response = await Page.GotoAsync(path.TrimStart('/'));
+        response.ShouldNotBeNull();
+        response.Ok.ShouldBeTrue($"GET {path} answered {response.Status}");
+        if (interactive)
+        {
+            await WaitForInteractiveAsync();
+        }
+    }
+
+    /// <summary>Call after the new page is known to have loaded (its URL or a landmark), never straight after a click.</summary>
+    public async Task WaitForInteractiveAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.__e2eRenderBatches > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
+
+    /// <summary>Saves a full-page screenshot as &lt;nn&gt;-&lt;step&gt;.png; waits for fonts, images and animations to settle first.</summary>
+    public async Task ScreenshotAsync(string step)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+        var file = Path.Combine(_artifacts, $"{++_screenshots:00}-{step}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await FillSignInFormAsync(email, password);
+        await Expect(Page).Not.ToHaveURLAsync(LoginUrl());
+    }
+
+    public async Task FillSignInFormAsync(string email, string password)
+    {
+        if (!LoginUrl().IsMatch(Page.Url))
+        {
+            await GotoAsync("/Account/Login", interactive: false);
+        }
+
+        await Page.Locator("#Input\\.Email").FillAsync(email);
+        await Page.Locator("#Input\\.Password").FillAsync(password);
+        await Page.Locator("#login-submit").ClickAsync();
+    }
+
+    /// <summary>Signs out through the user menu, as a user would, and lands on the sign-in page.</summary>
+    public async Task SignOutAsync()
+    {
+        await Page.Locator("#user-menu").ClickAsync();
+        await Page.Locator("#logout").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(LoginUrl());
+    }
+
+    public void ShouldHaveNoBrowserErrors() => _browserErrors.ShouldBeEmpty();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"/Account/Login(\?|$)")]
+    public static partial Regex LoginUrl();
+
+    private static string ArtifactsFolder(string testName)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "e2e", testName);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
+    {
+        // The build output may live anywhere; the source tree is found from this file's compile-time path, and from
+        // the output folder upwards when the sources are gone (a copied build).
+        foreach (var start in new[] { Path.GetDirectoryName(thisFile)!, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "WooPortal.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Portal.Benchmarks;
+
+public interface IScenario
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>The numbers to print; "scenario" is added by the runner.</summary>
+    Task<Dictionary<string, object>> RunAsync(string[] args);
+}
+
+public static class Scenarios
+{
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new SmokeScenario(),
+    ];
+
+    public static double Median(IReadOnlyCollection<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
