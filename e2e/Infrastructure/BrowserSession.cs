@@ -33,6 +33,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
     private readonly string _artifacts;
     private readonly List<string> _browserErrors = [];
     private int _screenshots;
+    private bool _reachedEnd;
 
     private BrowserSession(IBrowserContext context, IPage page, PortalServer server, string artifacts)
     {
@@ -131,10 +132,33 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Expect(Page).ToHaveURLAsync(LoginUrl());
     }
 
-    public void ShouldHaveNoBrowserErrors() => _browserErrors.ShouldBeEmpty();
+    /// <summary>A test's last line. A session disposed without reaching it belongs to a failed test.</summary>
+    public void ShouldHaveNoBrowserErrors()
+    {
+        _reachedEnd = true;
+        _browserErrors.ShouldBeEmpty();
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (!_reachedEnd)
+        {
+            // The state the failing step left behind, next to the steps' screenshots. Never masks the test's own failure.
+            try
+            {
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, "failed.png"), FullPage = true, Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // The page or browser is gone; the steps' screenshots remain.
+            }
+        }
+
+        if (_browserErrors.Count > 0)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(_artifacts, "browser-errors.txt"), _browserErrors);
+        }
+
         await Context.CloseAsync();
     }
 
