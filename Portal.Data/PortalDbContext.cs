@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Conventions;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
+using Portal.Domain.Catalog;
+using Portal.Domain.Customers;
 using Portal.Domain.Organizations;
+using Portal.Domain.Reference;
+using Portal.Domain.Sales;
+using Portal.Domain.Stock;
 
 namespace Portal.Data;
 
@@ -30,6 +35,36 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<SupportAuditEntry> SupportAudit => Set<SupportAuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductFamily> ProductFamilies => Set<ProductFamily>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<StockBalance> StockBalances => Set<StockBalance>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<StockAllocation> StockAllocations => Set<StockAllocation>();
+    public DbSet<StockChange> StockChanges => Set<StockChange>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<TaxRule> TaxRules => Set<TaxRule>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<PaymentTerm> PaymentTerms => Set<PaymentTerm>();
+    public DbSet<Carrier> Carriers => Set<Carrier>();
+    public DbSet<SalesRepresentative> SalesRepresentatives => Set<SalesRepresentative>();
+    public DbSet<PriceTierName> PriceTierNames => Set<PriceTierName>();
+    public DbSet<OrganizationSalesSettings> SalesSettings => Set<OrganizationSalesSettings>();
+
+    public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<SaleLine> SaleLines => Set<SaleLine>();
+    public DbSet<SaleCharge> SaleCharges => Set<SaleCharge>();
+    public DbSet<SalePayment> SalePayments => Set<SalePayment>();
+    public DbSet<SaleTrackingNumber> SaleTrackingNumbers => Set<SaleTrackingNumber>();
+    public DbSet<SaleAssembly> SaleAssemblies => Set<SaleAssembly>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<InvoiceSequence> InvoiceSequences => Set<InvoiceSequence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -61,6 +96,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
                 Expression.Property(Expression.Constant(this), nameof(CurrentOrganizationId)));
             builder.Entity(clr).HasQueryFilter(Expression.Lambda(body, e));
             builder.Entity(clr).HasIndex(nameof(IOrganizationOwned.OrganizationId));
+
+            // No cascade: SQL Server refuses the many cascade paths it would create, and organizations are not deleted.
+            builder.Entity(clr).HasOne(typeof(Organization)).WithMany()
+                .HasForeignKey(nameof(IOrganizationOwned.OrganizationId)).OnDelete(DeleteBehavior.Restrict);
 
             // A hand-built entity carrying this organization's id but another organization's primary key would pass
             // the guard below; as a concurrency token the organization id joins the WHERE clause of every UPDATE and
@@ -114,6 +153,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             {
                 throw new TenantIsolationException($"A {typeName} of another organization cannot be changed.");
             }
+
+            CaseInsensitiveKey.Fill(entry);
         }
     }
 }

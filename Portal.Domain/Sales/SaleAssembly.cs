@@ -82,7 +82,14 @@ public class CreditNote : IOrganizationOwned
     public decimal Total => Lines.Sum(l => l.Tax.Split(l.Amount).Gross);
 }
 
-public sealed record CreditNoteLine(string Description, decimal Amount, LineTax Tax);
+public sealed record CreditNoteLine(string Description, decimal Amount, LineTax Tax)
+{
+    // For the data layer: it cannot pass the tax (a value stored in the line's own columns) through the constructor.
+    private CreditNoteLine()
+        : this("", 0m, null!)
+    {
+    }
+}
 
 public sealed record RestockLine(int ProductId, string Sku, decimal Quantity);
 

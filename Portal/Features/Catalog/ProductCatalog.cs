@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Conventions;
+using Portal.Data.Tenancy;
+using Portal.Domain;
+using Portal.Domain.Catalog;
+using Portal.Features.Common;
+
+namespace Portal.Features.Catalog;
+
+/// <summary>Everything the product edit page sets on a product (not its family: see <see cref="ProductCatalog.CreateFamilyAsync"/>).</summary>
+public sealed record ProductInput
+{
+    public required string? Sku { get; init; }
+    public required string? Name { get; init; }
+    public ProductType Type { get; init; } = ProductType.Stock;
+    public int? CategoryId { get; init; }
+    public int? BrandId { get; init; }
+    public IReadOnlyList<string?> Tags { get; init; } = [];
+    public string? Description { get; init; }
+    public decimal? Weight { get; init; }
+    public decimal? Width { get; init; }
+    public decimal? Height { get; init; }
+    public decimal? Length { get; init; }
+    public int? SaleTaxRuleId { get; init; }
+
+    /// <summary>Tier (1–10) → price; a tier left out has no price.</summary>
+    public IReadOnlyDictionary<int, decimal> Prices { get; init; } = new Dictionary<int, decimal>();
+
+    public IReadOnlyList<string?> Images { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string?>> CustomFields { get; init; } = [];
+    public IReadOnlyList<(int ComponentProductId, decimal Quantity)> BillOfMaterials { get; init; } = [];
+}
+
+public sealed record VariantInput(string? Sku, IReadOnlyList<string?> OptionValues);
+
+/// <summary>
+/// Creates and edits products and families. SKU and name are unique per organization regardless of case; a clash
+/// comes back as the domain's DuplicateSku / DuplicateName field error, whether found by the check before saving or
+/// by the unique index when two users save at once.
+/// </summary>
+public sealed class ProductCatalog(UnitOfWork unitOfWork)
+{
+    public Task<OperationResult<int>> CreateAsync(ITenantContext tenant, ProductInput input, CancellationToken ct = default) =>
+        Save(tenant, async (db, organizationId, token) =>
+        {
+            var product = Product.Create(organizationId, input.Sku, input.Name, input.Type);
+            db.Products.Add(product);
+            await ApplyAsync(db, product, input, token);
+            return product;
+        }, ct);
+
+    public Task<OperationResult<int>> UpdateAsync(ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default) =>
+        Save(tenant, async (db, _, token) =>
+        {
+            var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, token)
+                ?? throw new DomainException($"Product {productId} does not exist.");
+            product.ChangeSku(input.Sku);
+            if (product.FamilyId is null)
+            {
+                product.Rename(input.Name);
+            }
+
+            if (input.Type == ProductType.Stock)
+            {
+                product.ChangeType(ProductType.Stock);
+            }
+
+            // A product becoming a service loses its components first; the domain refuses a service with some.
+            await ApplyAsync(db, product, input, token);
+            product.ChangeType(input.Type);
+            return product;
+        }, ct);
+
+    /// <summary>Creates a family with its variants (each a stock product named "Family - value / value").</summary>
+    public Task<OperationResult<int>> CreateFamilyAsync(
+        ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
+        CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        {
+            var family = ProductFamily.Create(organizationId, name, optionNames);
+            foreach (var variant in variants)
+            {
+                family.AddVariant(variant.Sku, variant.OptionValues);
+            }
+
+            db.ProductFamilies.Add(family);
+            await SaveCheckedAsync(db, family.Variants, token);
+            return family.Id;
+        }, ct);
+
+    public Task<OperationResult<int>> AddVariantAsync(
+        ITenantContext tenant, int familyId, VariantInput variant, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        {
+            var family = await db.ProductFamilies.Include(f => f.Variants).FirstOrDefaultAsync(f => f.Id == familyId, token)
+                ?? throw new DomainException($"Family {familyId} does not exist.");
+            var product = family.AddVariant(variant.Sku, variant.OptionValues);
+            await SaveCheckedAsync(db, [product], token);
+            return product.Id;
+        }, ct);
+
+    private Task<OperationResult<int>> Save(
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct) =>
+        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        {
+            var product = await edit(db, organizationId, token);
+            await SaveCheckedAsync(db, [product], token);
+            return product.Id;
+        }, ct);
+
+    private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
+    {
+        product.CategoryId = input.CategoryId;
+        product.BrandId = input.BrandId;
+        product.SaleTaxRuleId = input.SaleTaxRuleId;
+        product.Description = input.Description;
+        product.SetTags(input.Tags);
+        product.SetDimensions(input.Weight, input.Width, input.Height, input.Length);
+        for (var tier = 1; tier <= PriceTiers.Count; tier++)
+        {
+            product.SetPrice(tier, input.Prices.TryGetValue(tier, out var price) ? price : null);
+        }
+
+        product.SetImages(input.Images);
+        product.SetCustomFields(input.CustomFields);
+
+        // Cycle detection needs the components and every assembled product they could lead back through.
+        var componentIds = input.BillOfMaterials.Select(b => b.ComponentProductId).ToList();
+        var related = await db.Products.AsNoTracking()
+            .Where(p => componentIds.Contains(p.Id) || p.BillOfMaterials.Any())
+            .ToDictionaryAsync(p => p.Id, ct);
+        product.SetBillOfMaterials(input.BillOfMaterials, related);
+    }
+
+    /// <summary>Refuses a SKU or name another product has (any case), then saves; the unique index covers races.</summary>
+    private static async Task SaveCheckedAsync(PortalDbContext db, IReadOnlyList<Product> products, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        foreach (var product in products)
+        {
+            var sku = CaseInsensitiveKey.Normalize(product.Sku);
+            var name = CaseInsensitiveKey.Normalize(product.Name);
+            var others = db.Products.AsNoTracking().Where(p => p.Id != product.Id);
+            if (await others.AnyAsync(p => EF.Property<string>(p, "SkuKey") == sku, ct))
+            {
+                errors.Add(ProductRules.DuplicateSku(product.Sku));
+            }
+
+            if (await others.AnyAsync(p => EF.Property<string>(p, "NameKey") == name, ct))
+            {
+                errors.Add(ProductRules.DuplicateName(product.Name));
+            }
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+        {
+            var message = ex.InnerException?.Message ?? "";
+            var product = products[0];
+            throw new DomainValidationException(message.Contains("SkuKey", StringComparison.Ordinal)
+                ? [ProductRules.DuplicateSku(product.Sku)]
+                : message.Contains("NameKey", StringComparison.Ordinal)
+                    ? [ProductRules.DuplicateName(product.Name)]
+                    : throw new DomainException("Another row with the same name already exists."));
+        }
+    }
+}

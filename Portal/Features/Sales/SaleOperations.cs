@@ -1,0 +1,327 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Tenancy;
+using Portal.Domain;
+using Portal.Domain.Catalog;
+using Portal.Domain.Reference;
+using Portal.Domain.Sales;
+using Portal.Domain.Stock;
+using Portal.Features.Common;
+using Portal.Features.Stock;
+
+namespace Portal.Features.Sales;
+
+/// <summary>An order line as entered or mapped: a product, or a service line with only a name.</summary>
+public sealed record SaleLineInput(
+    int? ProductId, string? Name, decimal Quantity, decimal Price, decimal DiscountPercent = 0m, int? TaxRuleId = null,
+    decimal? GivenTax = null);
+
+public sealed record SaleChargeInput(string Description, decimal Amount, int? TaxRuleId = null, decimal? GivenTax = null);
+
+public sealed record SaleDraft(SaleHeader Header, IReadOnlyList<SaleLineInput> Lines, IReadOnlyList<SaleChargeInput> Charges)
+{
+    public SaleOrigin Origin { get; init; } = SaleOrigin.Manual;
+}
+
+public sealed record CreditLineInput(string Description, decimal Amount, int? TaxRuleId = null, decimal? GivenTax = null);
+
+/// <summary>What a step did: the sale's id and, when automation stopped short, why (shown on the Pick tab).</summary>
+public sealed record SaleStepResult(int SaleId, string? Note);
+
+/// <summary>
+/// The sale lifecycle, each step one unit of work: load the sale (and, for stock steps, a ledger with every balance
+/// and allocation of its products and their components at its location), call the domain, save in one
+/// transaction. <paramref name="expectedVersion"/> (optional on every step) is the Version the page showed: if the
+/// sale has changed since, the step is refused instead of acting on what the user did not see.
+/// </summary>
+public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates a sale with its lines and charges; with <paramref name="placeOrder"/>, authorises the order in the
+    /// same transaction and applies the automation (the organization's settings unless modes are given).
+    /// </summary>
+    public Task<OperationResult<SaleStepResult>> CreateAsync(
+        ITenantContext tenant, SaleDraft draft, bool placeOrder, AutoAssemblyMode? assembly = null,
+        AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
+            var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), token);
+            var lineProductIds = draft.Lines.Select(l => l.ProductId).OfType<int>().Distinct().ToList();
+            var products = await db.Products.AsNoTracking().Where(p => lineProductIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, token);
+            foreach (var line in draft.Lines)
+            {
+                var product = line.ProductId is { } id
+                    ? products.GetValueOrDefault(id) ?? throw new DomainException($"Product {id} does not exist.")
+                    : null;
+                sale.AddLine(product, line.Name, line.Quantity, line.Price, line.DiscountPercent, Rule(taxRules, line.TaxRuleId), line.GivenTax);
+            }
+
+            foreach (var charge in draft.Charges)
+            {
+                sale.AddCharge(charge.Description, charge.Amount, Rule(taxRules, charge.TaxRuleId), charge.GivenTax);
+            }
+
+            db.Sales.Add(sale);
+            await db.SaveChangesAsync(token);
+            string? note = null;
+            if (placeOrder)
+            {
+                note = await PlaceOrderAsync(db, sale, assembly, fulfilment, token);
+                await db.SaveChangesAsync(token);
+            }
+
+            await transaction.CommitAsync(token);
+            return new SaleStepResult(sale.Id, note);
+        }, ct);
+
+    /// <summary>Authorises the order (allocating, backorders allowed) and applies assembly and pick/pack/ship automation.</summary>
+    public Task<OperationResult<SaleStepResult>> PlaceOrderAsync(
+        ITenantContext tenant, int saleId, AutoAssemblyMode? assembly = null, AutoFulfilmentMode? fulfilment = null,
+        Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (db, sale, token) => PlaceOrderAsync(db, sale, assembly, fulfilment, token), ct);
+
+    public Task<OperationResult<SaleStepResult>> UpdateHeaderAsync(
+        ITenantContext tenant, int saleId, SaleHeader header, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.UpdateHeader(header)), ct);
+
+    public Task<OperationResult<SaleStepResult>> AddLineAsync(
+        ITenantContext tenant, int saleId, SaleLineInput line, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var product = line.ProductId is { } id
+                ? await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, token)
+                  ?? throw new DomainException($"Product {id} does not exist.")
+                : null;
+            var rules = await TaxRulesAsync(db, [line.TaxRuleId], token);
+            sale.AddLine(product, line.Name, line.Quantity, line.Price, line.DiscountPercent, Rule(rules, line.TaxRuleId), line.GivenTax);
+            return null;
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> RemoveLineAsync(
+        ITenantContext tenant, int saleId, int lineId, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (db, sale, _) =>
+        {
+            var line = sale.Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new DomainException("The line is no longer on this sale.");
+            sale.RemoveLine(line);
+            db.SaleLines.Remove(line);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> AddChargeAsync(
+        ITenantContext tenant, int saleId, SaleChargeInput charge, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var rules = await TaxRulesAsync(db, [charge.TaxRuleId], token);
+            sale.AddCharge(charge.Description, charge.Amount, Rule(rules, charge.TaxRuleId), charge.GivenTax);
+            return null;
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> CompleteAssemblyAsync(
+        ITenantContext tenant, int saleId, int assemblyId, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var assembly = sale.Assemblies.FirstOrDefault(a => a.Id == assemblyId)
+                ?? throw new DomainException("The assembly is not part of this sale.");
+            var (ledger, _) = await LedgerForAsync(db, sale, token);
+            sale.CompleteAssembly(assembly, ledger);
+            LedgerLoading.Stage(db, ledger);
+            return null;
+        }, ct);
+
+    /// <summary>Takes the stock off hand; refuses, naming each shortfall, when on hand would go below zero.</summary>
+    public Task<OperationResult<SaleStepResult>> AuthorisePickAsync(
+        ITenantContext tenant, int saleId, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var (ledger, _) = await LedgerForAsync(db, sale, token);
+            sale.AuthorisePick(ledger);
+            LedgerLoading.Stage(db, ledger);
+            return null;
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> AuthorisePackAsync(
+        ITenantContext tenant, int saleId, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.AuthorisePack(Now)), ct);
+
+    public Task<OperationResult<SaleStepResult>> AuthoriseShipmentAsync(
+        ITenantContext tenant, int saleId, int carrierId, IReadOnlyList<string> trackingNumbers, Guid? expectedVersion = null,
+        CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            if (!await db.Carriers.AnyAsync(c => c.Id == carrierId, token))
+            {
+                throw new DomainValidationException([new ValidationError("Carrier", "Choose the carrier of the shipment.")]);
+            }
+
+            sale.AuthoriseShipment(carrierId, trackingNumbers, Now);
+            return null;
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> AddTrackingNumberAsync(
+        ITenantContext tenant, int saleId, string? number, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.AddTrackingNumber(number)), ct);
+
+    /// <summary>
+    /// Gives the invoice the organization's next number (once: a sale that has one keeps it) and authorises it.
+    /// The number is taken in the transaction that saves the sale, so a refused or conflicting save gives it back.
+    /// </summary>
+    public Task<OperationResult<SaleStepResult>> AuthoriseInvoiceAsync(
+        ITenantContext tenant, int saleId, DateTime? invoiceDate = null, Guid? expectedVersion = null,
+        CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        {
+            await InvoiceNumbers.EnsureSequenceAsync(db, organizationId, token);
+            var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
+            if (invoiceDate is { } date)
+            {
+                sale.SetInvoiceDate(date);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            if (sale.InvoiceNumber is null)
+            {
+                sale.AssignInvoiceNumber(await InvoiceNumbers.NextAsync(db, token));
+            }
+
+            sale.AuthoriseInvoice(Now);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return new SaleStepResult(sale.Id, null);
+        }, ct);
+
+    public Task<OperationResult<SaleStepResult>> RecordPaymentAsync(
+        ITenantContext tenant, int saleId, int accountId, decimal amount, DateTime paidAt, string? reference,
+        Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, token)
+                ?? throw new DomainValidationException([new ValidationError("Account", "Choose the account that received the payment.")]);
+            sale.RecordPayment(account, amount, paidAt, reference);
+            return null;
+        }, ct);
+
+    /// <summary>Credits part of the invoice and restocks what came back, in one transaction.</summary>
+    public Task<OperationResult<SaleStepResult>> CreateCreditNoteAsync(
+        ITenantContext tenant, int saleId, DateTime creditDate, IReadOnlyList<CreditLineInput> lines,
+        IReadOnlyList<RestockInput> restock, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var rules = await TaxRulesAsync(db, lines.Select(l => l.TaxRuleId), token);
+            var (ledger, _) = await LedgerForAsync(db, sale, token);
+            sale.CreateCreditNote(
+                creditDate,
+                lines.Select(l => new CreditNoteLineInput(l.Description, l.Amount, Rule(rules, l.TaxRuleId), l.GivenTax)),
+                restock,
+                ledger);
+            LedgerLoading.Stage(db, ledger);
+            return null;
+        }, ct);
+
+    /// <summary>Voids the sale: releases its allocations and brings back on hand what was picked and not restocked.</summary>
+    public Task<OperationResult<SaleStepResult>> VoidAsync(
+        ITenantContext tenant, int saleId, string? reason, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var (ledger, _) = await LedgerForAsync(db, sale, token);
+            sale.Void(ledger, reason);
+            LedgerLoading.Stage(db, ledger);
+            return null;
+        }, ct);
+
+    /// <summary>Per stock product, how much of what the sale has allocated on hand does not cover.</summary>
+    public async Task<IReadOnlyList<SaleBackorder>> BackordersAsync(ITenantContext tenant, int saleId, CancellationToken ct = default)
+    {
+        var result = await unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        {
+            var sale = await LoadSaleAsync(db, saleId, null, token);
+            var (ledger, _) = await LedgerForAsync(db, sale, token);
+            return sale.Backorders(ledger);
+        }, ct);
+        return result.Value ?? [];
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private Task<OperationResult<SaleStepResult>> Step(
+        ITenantContext tenant, int saleId, Guid? expectedVersion, Func<PortalDbContext, Sale, CancellationToken, Task<string?>> step,
+        CancellationToken ct) =>
+        unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        {
+            var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
+            var note = await step(db, sale, token);
+            await db.SaveChangesAsync(token);
+            return new SaleStepResult(sale.Id, note);
+        }, ct);
+
+    private static Task<string?> Done(Action action)
+    {
+        action();
+        return Task.FromResult<string?>(null);
+    }
+
+    private async Task<string?> PlaceOrderAsync(
+        PortalDbContext db, Sale sale, AutoAssemblyMode? assembly, AutoFulfilmentMode? fulfilment, CancellationToken ct)
+    {
+        if (assembly is null || fulfilment is null)
+        {
+            var settings = await db.SalesSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+            assembly ??= settings?.AutoAssembly ?? AutoAssemblyMode.None;
+            fulfilment ??= settings?.AutoFulfilment ?? AutoFulfilmentMode.None;
+        }
+
+        var (ledger, products) = await LedgerForAsync(db, sale, ct);
+        var note = sale.PlaceOrder(ledger, products, assembly.Value, fulfilment.Value);
+        LedgerLoading.Stage(db, ledger);
+        return note;
+    }
+
+    private static async Task<Sale> LoadSaleAsync(PortalDbContext db, int saleId, Guid? expectedVersion, CancellationToken ct)
+    {
+        var sale = await db.Sales.AsSplitQuery()
+            .Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments).Include(s => s.TrackingNumbers)
+            .Include(s => s.Assemblies).Include(s => s.CreditNotes)
+            .FirstOrDefaultAsync(s => s.Id == saleId, ct)
+            ?? throw new DomainException($"Sale #{saleId} does not exist.");
+        if (expectedVersion is { } expected && expected != sale.Version)
+        {
+            throw new DomainException("The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.");
+        }
+
+        return sale;
+    }
+
+    /// <summary>
+    /// The ledger a sale step needs: every balance and allocation of the sale's stock products and of their bill-of-
+    /// materials components at the sale's location, and those products (with their BOMs) by id.
+    /// </summary>
+    private async Task<(StockLedger Ledger, IReadOnlyDictionary<int, Product> Products)> LedgerForAsync(
+        PortalDbContext db, Sale sale, CancellationToken ct)
+    {
+        var lineProducts = sale.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => lineProducts.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var componentIds = products.Values.SelectMany(p => p.BillOfMaterials).Select(b => b.ComponentProductId)
+            .Concat(sale.Assemblies.SelectMany(a => a.Components).Select(c => c.ProductId))
+            .Where(id => !products.ContainsKey(id)).Distinct().ToList();
+        foreach (var component in await db.Products.AsNoTracking().Where(p => componentIds.Contains(p.Id)).ToListAsync(ct))
+        {
+            products[component.Id] = component;
+        }
+
+        var ledger = await LedgerLoading.LoadAsync(
+            db, sale.OrganizationId, Now, products.Keys.ToList(), [sale.LocationId],
+            id => products.TryGetValue(id, out var p) ? p.Label : $"Product {id}", ct);
+        return (ledger, products);
+    }
+
+    private static async Task<Dictionary<int, TaxRule>> TaxRulesAsync(PortalDbContext db, IEnumerable<int?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<int>().Distinct().ToList();
+        var rules = await db.TaxRules.AsNoTracking().Where(t => wanted.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var missing = wanted.FirstOrDefault(id => !rules.ContainsKey(id));
+        return missing == 0 ? rules : throw new DomainException($"Tax rule {missing} does not exist.");
+    }
+
+    private static TaxRule? Rule(Dictionary<int, TaxRule> rules, int? id) => id is { } value ? rules[value] : null;
+}

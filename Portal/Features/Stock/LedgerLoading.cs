@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Stock;
+
+namespace Portal.Features.Stock;
+
+/// <summary>How a unit of work gets its <see cref="StockLedger"/> and how its effects are stored (ADR 0002).</summary>
+public static class LedgerLoading
+{
+    /// <summary>
+    /// Loads, tracked, every balance and every allocation (of every source) of the products at the locations:
+    /// fewer allocations would overstate availability.
+    /// </summary>
+    public static async Task<StockLedger> LoadAsync(
+        PortalDbContext db, int organizationId, DateTime now, IReadOnlyCollection<int> productIds,
+        IReadOnlyCollection<int> locationIds, Func<int, string>? productLabel, CancellationToken ct)
+    {
+        var balances = await db.StockBalances
+            .Where(b => productIds.Contains(b.ProductId) && locationIds.Contains(b.LocationId))
+            .ToListAsync(ct);
+        var allocations = await db.StockAllocations
+            .Where(a => productIds.Contains(a.ProductId) && locationIds.Contains(a.LocationId))
+            .ToListAsync(ct);
+        return new StockLedger(organizationId, now, balances, allocations, productLabel);
+    }
+
+    /// <summary>Adds the new rows and removes the released allocations; changed rows are already tracked.</summary>
+    public static void Stage(PortalDbContext db, StockLedger ledger)
+    {
+        var effects = ledger.Effects;
+        db.StockBalances.AddRange(effects.NewBalances);
+        db.StockMovements.AddRange(effects.NewMovements);
+        db.StockAllocations.AddRange(effects.NewAllocations);
+        db.StockChanges.AddRange(effects.StockChanges);
+        db.StockAllocations.RemoveRange(effects.ReleasedAllocations);
+    }
+}
