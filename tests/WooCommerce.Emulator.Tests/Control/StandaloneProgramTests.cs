@@ -9,7 +9,7 @@ public sealed class StandaloneProgramTests
     [Fact]
     public async Task Program_WithSeedSetting_ThenServesSeededStoreAndAnswersAnonymousWithWooErrors()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Seed", "true"));
+        await using var factory = new WebApplicationFactory<EmulatorProgram>().WithWebHostBuilder(b => b.UseSetting("Seed", "true"));
         using var client = factory.CreateClient();
 
         (await client.GetAsync("/wp-json/wc/v3")).StatusCode.ShouldBe(HttpStatusCode.OK);
