@@ -5,8 +5,12 @@ namespace WooCommerce.Emulator;
 
 // An explicit entry point in a namespace: a top-level program in a web project gets a public global `Program`,
 // which would clash with the portal's in test projects that reference both.
-public static class EmulatorProgram
+public sealed class EmulatorProgram
 {
+    private EmulatorProgram()
+    {
+    }
+
     // Run alone: dotnet run --project tests/WooCommerce.Emulator -- --urls http://127.0.0.1:5090 [--seed]
     public static void Main(string[] args)
     {
