@@ -27,7 +27,7 @@ public sealed class ControlTests(EmulatorFixture fx) : SeededStoreTests(fx)
         for (var i = 0; i < 20; i++) statuses.Add((await GetProductsAsync()).StatusCode);
         statuses.Count(s => s == HttpStatusCode.InternalServerError).ShouldBeInRange(4, 16);
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(20 - statuses.Count(s => s == HttpStatusCode.InternalServerError));
-        (await Fx.SendAsync(HttpMethod.Get, "/orders")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Fx.StatusAsync(HttpMethod.Get, "/orders")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class ControlTests(EmulatorFixture fx) : SeededStoreTests(fx)
         var added = await Fx.Client.PostAsync(Fx.Emulator.BaseUrl + "/__emulator/faults",
             new StringContent("""{"path_pattern":"/wp-json/wc/v3/orders","kind":"server_error"}""", Encoding.UTF8, "application/json"));
         added.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Fx.SendAsync(HttpMethod.Get, "/orders")).Response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await Fx.StatusAsync(HttpMethod.Get, "/orders")).ShouldBe(HttpStatusCode.InternalServerError);
         (await Fx.Client.DeleteAsync(Fx.Emulator.BaseUrl + "/__emulator/faults")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await Fx.SendAsync(HttpMethod.Get, "/orders")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Fx.StatusAsync(HttpMethod.Get, "/orders")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

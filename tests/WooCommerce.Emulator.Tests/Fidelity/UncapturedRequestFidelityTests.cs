@@ -135,13 +135,13 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : SeededS
     [Fact]
     public async Task DeleteOrder_WithoutForce_ThenTrashedAndStillReadable_WithForce_ThenGone()
     {
-        (await Fx.SendAsync(HttpMethod.Delete, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Fx.StatusAsync(HttpMethod.Delete, "/orders/187")).ShouldBe(HttpStatusCode.OK);
         var (_, trashed) = await Fx.SendAsync(HttpMethod.Get, "/orders/187");
         trashed!["status"]!.GetValue<string>().ShouldBe("trash");
         var (again, _) = await Fx.SendAsync(HttpMethod.Delete, "/orders/187");
         again.StatusCode.ShouldBe(HttpStatusCode.Gone);
-        (await Fx.SendAsync(HttpMethod.Delete, "/orders/187?force=true")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Fx.SendAsync(HttpMethod.Get, "/orders/187")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Fx.StatusAsync(HttpMethod.Delete, "/orders/187?force=true")).ShouldBe(HttpStatusCode.OK);
+        (await Fx.StatusAsync(HttpMethod.Get, "/orders/187")).ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -206,5 +206,34 @@ public sealed class UncapturedRequestFidelityTests(EmulatorFixture fx) : SeededS
         body["timezone_string"]!.GetValue<string>().ShouldBe("UTC");
         body["gmt_offset"]!.GetValue<double>().ShouldBe(0);
         body["routes"]!.AsObject().ContainsKey("/wc/v3/products").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task DeleteProduct_WithoutForce_ThenTrashed_WithForce_ThenGoneWithItsVariations()
+    {
+        var (trashed, body) = await Fx.SendAsync(HttpMethod.Delete, "/products/13");
+        trashed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ShapeLike("products_single_simple_with_images", body);
+        var (_, inTrash) = await Fx.SendAsync(HttpMethod.Get, "/products?status=trash");
+        Items(inTrash).Select(p => p!["id"]!.GetValue<int>()).ShouldBe([13]);
+
+        (await Fx.StatusAsync(HttpMethod.Delete, "/products/39?force=true")).ShouldBe(HttpStatusCode.OK);
+        (await Fx.StatusAsync(HttpMethod.Get, "/products/39")).ShouldBe(HttpStatusCode.NotFound);
+        (await Fx.StatusAsync(HttpMethod.Get, "/products/40")).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task VariationsBatch_CreateUpdateDelete_ThenAppliedToThatParentOnly()
+    {
+        var (response, body) = await Fx.SendAsync(HttpMethod.Post, "/products/39/variations/batch",
+            """{"create":[{"regular_price":"21.00","attributes":[{"id":1,"option":"Green"}]}],"update":[{"id":40,"stock_quantity":3},{"id":44,"stock_quantity":3}],"delete":[41]}""");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body!["create"]![0]!["attributes"]![0]!["option"]!.GetValue<string>().ShouldBe("Green");
+        body["update"]![0]!["stock_quantity"]!.GetValue<int>().ShouldBe(3);
+        body["update"]![1]!["error"]!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_product_variation_invalid_id");
+        body["delete"]![0]!["id"]!.GetValue<int>().ShouldBe(41);
+        var (_, list) = await Fx.SendAsync(HttpMethod.Get, "/products/39/variations");
+        Items(list).Select(v => v!["id"]!.GetValue<int>()).ShouldNotContain(41);
+        Items(list).Count.ShouldBe(3);
     }
 }

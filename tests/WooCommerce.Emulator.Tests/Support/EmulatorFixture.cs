@@ -45,6 +45,12 @@ public class EmulatorFixture : IAsyncLifetime
         return (response, text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text));
     }
 
+    public async Task<System.Net.HttpStatusCode> StatusAsync(HttpMethod method, string pathAndQuery, string? json = null, ApiKey? key = null)
+    {
+        var (response, _) = await SendAsync(method, pathAndQuery, json, key);
+        using (response) return response.StatusCode;
+    }
+
     public async Task DisposeAsync()
     {
         Client.Dispose();
