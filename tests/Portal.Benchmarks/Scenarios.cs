@@ -15,6 +15,7 @@ public static class Scenarios
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new SmokeScenario(),
+        new AvailabilityScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
