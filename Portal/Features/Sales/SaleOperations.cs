@@ -45,6 +45,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default) =>
         unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
         {
+            await CheckReferencesAsync(db, draft.Header, token);
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
             var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), token);
@@ -84,7 +85,12 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
     public Task<OperationResult<SaleStepResult>> UpdateHeaderAsync(
         ITenantContext tenant, int saleId, SaleHeader header, Guid? expectedVersion = null, CancellationToken ct = default) =>
-        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.UpdateHeader(header)), ct);
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            await CheckReferencesAsync(db, header, token);
+            sale.UpdateHeader(header);
+            return null;
+        }, ct);
 
     public Task<OperationResult<SaleStepResult>> AddLineAsync(
         ITenantContext tenant, int saleId, SaleLineInput line, Guid? expectedVersion = null, CancellationToken ct = default) =>
@@ -313,6 +319,31 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             db, sale.OrganizationId, Now, products.Keys.ToList(), [sale.LocationId],
             id => products.TryGetValue(id, out var p) ? p.Label : $"Product {id}", ct);
         return (ledger, products);
+    }
+
+    /// <summary>
+    /// Foreign keys prove a referenced row exists, not that it is this organization's: each id of the header must
+    /// be visible through the tenant filter, or a forged id would tie the sale to another organization's customer.
+    /// </summary>
+    private static async Task CheckReferencesAsync(PortalDbContext db, SaleHeader header, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        async Task Check<T>(IQueryable<T> rows, int? id, string field, string message) where T : class
+        {
+            if (id is { } value && !await rows.AnyAsync(r => EF.Property<int>(r, "Id") == value, ct))
+            {
+                errors.Add(new ValidationError(field, message));
+            }
+        }
+
+        await Check(db.Customers, header.CustomerId, "Customer", "The customer does not exist.");
+        await Check(db.Locations, header.LocationId, "Location", "The location does not exist.");
+        await Check(db.Carriers, header.CarrierId, "Carrier", "The carrier does not exist.");
+        await Check(db.PaymentTerms, header.PaymentTermId, "Terms", "The payment term does not exist.");
+        await Check(db.SalesRepresentatives, header.SalesRepresentativeId, "SalesRepresentative", "The sales representative does not exist.");
+        await Check(db.Accounts, header.RevenueAccountId, "RevenueAccount", "The revenue account does not exist.");
+        await Check(db.TaxRules, header.TaxRuleId, "TaxRule", "The tax rule does not exist.");
+        DomainValidationException.ThrowIfAny(errors);
     }
 
     private static async Task<Dictionary<int, TaxRule>> TaxRulesAsync(PortalDbContext db, IEnumerable<int?> ids, CancellationToken ct)

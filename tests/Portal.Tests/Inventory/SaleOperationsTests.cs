@@ -181,6 +181,22 @@ public sealed class SaleOperationsTests
         (await LoadAsync(database, seed, saleId)).Version.ShouldBe(before);
     }
 
+    [Fact]
+    public async Task Create_WhenTheHeaderNamesAnotherOrganizationsCustomerOrLocation_ThenIsRefusedAndNothingIsSaved()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var other = await InventorySeed.CreateAsync(database, "Other");
+        var forged = seed.Sale((seed.Widget, 1m));
+        forged = forged with { Header = forged.Header with { CustomerId = other.Customer, LocationId = other.Warehouse } };
+
+        var result = await database.Sales.CreateAsync(seed.Tenant, forged, placeOrder: true);
+
+        result.FieldErrors.Select(e => e.Field).ShouldBe(["Customer", "Location"]);
+        await using var db = database.Create(Portal.Data.Tenancy.FixedTenant.None);
+        (await db.Sales.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+    }
+
     private static async Task AdjustAsync(InventoryDatabase database, InventorySeed seed, int productId, decimal quantity) =>
         (await database.Stock.AdjustAsync(seed.Tenant, productId, seed.Warehouse, quantity, "count")).Succeeded.ShouldBeTrue();
 
