@@ -46,6 +46,12 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
         {
             await CheckReferencesAsync(db, draft.Header, token);
+            if (draft.Origin.StoreOrderNumber is { } number &&
+                await db.Sales.AnyAsync(s => s.StoreId == draft.Origin.StoreId && s.StoreOrderNumber == number, token))
+            {
+                throw new DomainException(AlreadyImported(number));
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
             var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), token);
@@ -65,7 +71,15 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             }
 
             db.Sales.Add(sale);
-            await db.SaveChangesAsync(token);
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && sale.StoreOrderNumber is { } imported)
+            {
+                throw new DomainException(AlreadyImported(imported)); // imported by another run at the same moment
+            }
+
             string? note = null;
             if (placeOrder)
             {
@@ -249,6 +263,9 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string AlreadyImported(string orderNumber) =>
+        $"The store's order {orderNumber} is already a sale; it was not imported again.";
 
     private Task<OperationResult<SaleStepResult>> Step(
         ITenantContext tenant, int saleId, Guid? expectedVersion, Func<PortalDbContext, Sale, CancellationToken, Task<string?>> step,
