@@ -17,20 +17,14 @@ namespace Portal.Benchmarks;
 /// and stock sync use — for every product at every location.
 /// </summary>
 public sealed class AvailabilityScenario(int products = 10_000, int locations = 5, int ledgerRows = 1_000_000, int runs = 9)
-    : IScenario
 {
     private const long Scale = 10_000; // FixedPointDecimalConverter: quantities are stored as ten-thousandths.
 
-    public string Name => "availability";
-
-    public string Description =>
-        $"seed {products:N0} products x {locations} locations and a {ledgerRows:N0}-row ledger, then time the availability of all (median of {runs})";
-
-    /// <summary>The scenario's one JSON object, as printed by the runner.</summary>
+    /// <summary>The scenario's one JSON object (<see cref="AvailabilityBenchmark"/> hands it to the runner).</summary>
     public async Task<string> RunAsync()
     {
-        var numbers = new Dictionary<string, object> { ["scenario"] = Name };
-        foreach (var (key, value) in await RunAsync([]))
+        var numbers = new Dictionary<string, object> { ["scenario"] = "availability" };
+        foreach (var (key, value) in await MeasureAsync())
         {
             numbers[key] = value;
         }
@@ -38,7 +32,7 @@ public sealed class AvailabilityScenario(int products = 10_000, int locations = 
         return JsonSerializer.Serialize(numbers);
     }
 
-    public async Task<Dictionary<string, object>> RunAsync(string[] args)
+    private async Task<Dictionary<string, object>> MeasureAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"portal-bench-availability-{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
