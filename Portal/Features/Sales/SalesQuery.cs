@@ -62,7 +62,7 @@ public static class SalesQuery
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             // LIKE: case-insensitive on SQLite (ASCII) and under SQL Server's usual case-insensitive collations.
-            var pattern = $"%{EscapeLike(request.Search.Trim())}%";
+            var pattern = ContainsPattern(request.Search);
             rows = rows.Where(r =>
                 EF.Functions.Like(r.Customer, pattern, "\\") ||
                 EF.Functions.Like(r.Sale.Reference!, pattern, "\\") ||
@@ -108,6 +108,7 @@ public static class SalesQuery
         _ => sales,
     };
 
-    private static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>A LIKE pattern (escape character '\') matching values that contain the trimmed search text.</summary>
+    public static string ContainsPattern(string search) =>
+        "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
