@@ -2,9 +2,6 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
-using Portal.Data.Tenancy;
 using Portal.Domain.Organizations;
 using Portal.Domain.Sales;
 using Portal.Features.Common;
@@ -21,21 +18,18 @@ namespace Portal.Tests.Sales;
 /// </summary>
 public sealed class SalePageTests : IAsyncLifetime
 {
-    private readonly BunitHost _bunit = new();
+    private SalesBunit _sales = null!;
+    private BunitHost _bunit = null!;
     private InventoryDatabase _database = null!;
     private InventorySeed _seed = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await InventoryDatabase.CreateAsync();
-        _seed = await InventorySeed.CreateAsync(_database);
+        _sales = await SalesBunit.CreateAsync();
+        (_bunit, _database, _seed) = (_sales.Host, _sales.Database, _sales.Seed);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bunit.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _sales.DisposeAsync();
 
     [Fact]
     public async Task AuthorisePick_WhenStockIsShort_ThenTheRefusalNamesTheProductAndShortfallAndNothingMoves()
@@ -166,7 +160,7 @@ public sealed class SalePageTests : IAsyncLifetime
     {
         await AdjustAsync(5m);
         var saleId = await OrderedSaleAsync(2m);
-        var reader = new UserTenant(_seed.Org, Permissions.ReadOnly);
+        var reader = new SalesBunit.UserTenant(_seed.Org, Permissions.ReadOnly);
         var before = (await SaleAsync(saleId)).Version;
 
         var pick = await _database.Sales.AuthorisePickAsync(reader, saleId);
@@ -182,17 +176,12 @@ public sealed class SalePageTests : IAsyncLifetime
         (await SaleAsync(saleId)).Version.ShouldBe(before);
         await using var db = _database.For(_seed.Org);
         (await db.Sales.CountAsync()).ShouldBe(1);
-        (await _database.Sales.AuthorisePickAsync(new UserTenant(_seed.Org, Permissions.Sales), saleId)).Succeeded.ShouldBeTrue();
+        (await _database.Sales.AuthorisePickAsync(new SalesBunit.UserTenant(_seed.Org, Permissions.Sales), saleId)).Succeeded.ShouldBeTrue();
     }
 
     private (IRenderedComponent<IComponent> Host, IRenderedComponent<SalePage> Page) RenderPage(int saleId, Permissions permissions)
     {
-        var tenant = new UserTenant(_seed.Org, permissions);
-        var services = _bunit.Context.Services;
-        services.AddSingleton<ITenantContext>(tenant);
-        services.AddSingleton<IDbContextFactory<PortalDbContext>>(new TenantContexts(_database, tenant));
-        services.AddSingleton(_database.Sales);
-        services.AddSingleton<TimeProvider>(_database.Clock);
+        _sales.ActAs(permissions);
         var authorization = _bunit.Context.AddAuthorization();
         authorization.SetAuthorized("someone@example.test");
         authorization.SetPolicies(permissions.HasFlag(Permissions.Sales)
@@ -223,18 +212,5 @@ public sealed class SalePageTests : IAsyncLifetime
     {
         await using var db = _database.For(_seed.Org);
         return await db.Sales.AsSplitQuery().Include(s => s.TrackingNumbers).Include(s => s.Payments).SingleAsync(s => s.Id == saleId);
-    }
-
-    /// <summary>A signed-in user of the organization, as the portal's circuit tenant is.</summary>
-    private sealed record UserTenant(int Organization, Permissions Permissions) : ITenantContext, IActingUser
-    {
-        public TenantAccess Access => TenantAccess.Organization;
-
-        public int? OrganizationId => Organization;
-    }
-
-    private sealed class TenantContexts(IPortalDbContextFactory factory, ITenantContext tenant) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => factory.Create(tenant);
     }
 }
