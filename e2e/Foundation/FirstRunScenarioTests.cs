@@ -52,6 +52,7 @@ public sealed class FirstRunScenarioTests(PortalFixture fixture)
 
         await session.SignInAsync(OwnerEmail, OwnerPassword);
         await ExpectDashboardAsync(session);
+        await session.ScreenshotAsync("owner-signed-in");
 
         await page.Locator(".mud-nav-link", new PageLocatorOptions { HasText = "Users" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/users$"));
@@ -122,6 +123,7 @@ public sealed class FirstRunScenarioTests(PortalFixture fixture)
         await Expect(page.Locator(".alert-danger")).ToBeVisibleAsync();
         await session.SignInAsync(ReaderEmail, ReaderPassword);
         await ExpectDashboardAsync(session);
+        await session.ScreenshotAsync("reader-signed-in-with-own-password");
 
         session.ShouldHaveNoBrowserErrors();
     }

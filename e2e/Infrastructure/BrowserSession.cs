@@ -11,18 +11,27 @@ namespace Portal.E2E.Infrastructure;
 /// </summary>
 public sealed partial class BrowserSession : IAsyncDisposable
 {
-    // Blazor acknowledges every applied render batch with an "OnRenderCompleted" hub message. Once the first one is
-    // sent, the prerendered page is attached to its circuit and its event handlers work; clicking earlier is lost.
-    // The counter lives in the document, so every full page load starts again from zero.
+    // Blazor acknowledges every applied render batch with an "OnRenderCompleted" hub message; after the first one the
+    // prerendered page belongs to its circuit. The first renders still continue for a moment (data loaded after the
+    // first await, MudBlazor's popover and theme set up through JS interop), and a click in that window can be lost,
+    // so the page counts as interactive once a batch has been applied and the circuit's socket has been quiet for a
+    // while. The probe lives in the document: every full page load starts again from zero.
     private const string CircuitProbe = """
         (() => {
             window.__e2eRenderBatches = 0;
+            window.__e2eLastFrame = 0;
             const send = WebSocket.prototype.send;
             WebSocket.prototype.send = function (data) {
                 try {
-                    if (this.url.includes('/_blazor') && typeof data !== 'string'
-                        && new TextDecoder('latin1').decode(data).includes('OnRenderCompleted')) {
-                        window.__e2eRenderBatches++;
+                    if (this.url.includes('/_blazor')) {
+                        window.__e2eLastFrame = performance.now();
+                        if (!this.__e2eProbed) {
+                            this.__e2eProbed = true;
+                            this.addEventListener('message', () => window.__e2eLastFrame = performance.now());
+                        }
+                        if (typeof data !== 'string' && new TextDecoder('latin1').decode(data).includes('OnRenderCompleted')) {
+                            window.__e2eRenderBatches++;
+                        }
                     }
                 } catch { }
                 return send.call(this, data);
@@ -30,9 +39,12 @@ public sealed partial class BrowserSession : IAsyncDisposable
         })();
         """;
 
+    private const string CircuitSettled = "() => window.__e2eRenderBatches > 0 && performance.now() - window.__e2eLastFrame > 400";
+
     private readonly string _artifacts;
     private readonly List<string> _browserErrors = [];
     private int _screenshots;
+    private bool _reachedEnd;
 
     private BrowserSession(IBrowserContext context, IPage page, PortalServer server, string artifacts)
     {
@@ -94,7 +106,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// <summary>Call after the new page is known to have loaded (its URL or a landmark), never straight after a click.</summary>
     public async Task WaitForInteractiveAsync()
     {
-        await Page.WaitForFunctionAsync("() => window.__e2eRenderBatches > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await Page.WaitForFunctionAsync(CircuitSettled, null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
     }
 
     /// <summary>Saves a full-page screenshot as &lt;nn&gt;-&lt;step&gt;.png; waits for fonts, images and animations to settle first.</summary>
@@ -131,10 +143,33 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Expect(Page).ToHaveURLAsync(LoginUrl());
     }
 
-    public void ShouldHaveNoBrowserErrors() => _browserErrors.ShouldBeEmpty();
+    /// <summary>A test's last line. A session disposed without reaching it belongs to a failed test.</summary>
+    public void ShouldHaveNoBrowserErrors()
+    {
+        _reachedEnd = true;
+        _browserErrors.ShouldBeEmpty();
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (!_reachedEnd)
+        {
+            // The state the failing step left behind, next to the steps' screenshots. Never masks the test's own failure.
+            try
+            {
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_artifacts, "failed.png"), FullPage = true, Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // The page or browser is gone; the steps' screenshots remain.
+            }
+        }
+
+        if (_browserErrors.Count > 0)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(_artifacts, "browser-errors.txt"), _browserErrors);
+        }
+
         await Context.CloseAsync();
     }
 

@@ -21,9 +21,9 @@ namespace Portal.E2E.Infrastructure;
 public sealed class PortalServer : IAsyncDisposable
 {
     private static int _sequence;
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly PortalApplication _factory;
 
-    private PortalServer(WebApplicationFactory<Program> factory, string dataDirectory, Uri baseUrl)
+    private PortalServer(PortalApplication factory, string dataDirectory, Uri baseUrl)
     {
         _factory = factory;
         DataDirectory = dataDirectory;
@@ -40,12 +40,7 @@ public sealed class PortalServer : IAsyncDisposable
     public static async Task<PortalServer> StartAsync()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("wooportal-e2e-").FullName;
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Portal:DataDirectory", dataDirectory);
-            b.UseSetting("Scheduler:Enabled", "false");
-        });
+        var factory = new PortalApplication(dataDirectory);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
 
@@ -101,6 +96,17 @@ public sealed class PortalServer : IAsyncDisposable
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
+    }
+}
+
+/// <summary>The portal with its settings for a test: its own data directory, no scheduled jobs.</summary>
+internal sealed class PortalApplication(string dataDirectory) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Portal:DataDirectory", dataDirectory);
+        builder.UseSetting("Scheduler:Enabled", "false");
     }
 }
 

@@ -32,12 +32,17 @@ public sealed record ProductStock(int ProductId, string Sku, string Name, IReadO
 public sealed record AvailabilityPage(IReadOnlyList<ProductStock> Products, int TotalProducts);
 
 /// <summary>
-/// Availability (on hand − allocated) of stock products per location, computed in the database: one query sums
-/// the balances and the allocations of each product and location (every product × every chosen location, zero
-/// where nothing is stored). Read-only, untracked; support's read-only tenant may use it.
+/// Availability (on hand − allocated) of stock products per location. The database reads the balance and sums the
+/// allocations of each product and location (two queries, filtered in SQL); the arithmetic is the
+/// domain's <see cref="Availability.PerLocation(IEnumerable{StockFigure}, IEnumerable{StockFigure})"/>, the same that
+/// the ledger uses. Read-only and untracked, so support's read-only tenant may use it too.
 /// </summary>
 public sealed class AvailabilityQuery(IPortalDbContextFactory contexts)
 {
+    /// <summary>
+    /// A page of stock products (by SKU) with every chosen location (all when none are chosen), zero where nothing
+    /// is stored: what the Stock page shows.
+    /// </summary>
     public async Task<AvailabilityPage> GetAsync(ITenantContext tenant, AvailabilityFilter filter, CancellationToken ct = default)
     {
         await using var db = contexts.Create(tenant);
@@ -51,32 +56,80 @@ public sealed class AvailabilityQuery(IPortalDbContextFactory contexts)
 
         var heads = await page.Select(p => new { p.Id, p.Sku, p.Name }).ToListAsync(ct);
         var ids = heads.Select(h => h.Id).ToList();
-        var figures = await Figures(db, db.Products.Where(p => ids.Contains(p.Id)), filter.LocationIds).ToListAsync(ct);
-        var byProduct = figures.ToLookup(f => f.ProductId);
+        var locations = filter.LocationIds is { } chosen
+            ? chosen.ToList()
+            : await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Id).ToListAsync(ct);
+        var stored = (await FiguresAsync(db, ids, locations, ct)).ToDictionary(f => (f.ProductId, f.LocationId));
         return new AvailabilityPage(
-            heads.Select(h => new ProductStock(h.Id, h.Sku, h.Name, byProduct[h.Id].ToList())).ToList(), total);
+            heads.Select(h => new ProductStock(h.Id, h.Sku, h.Name, locations
+                .Select(l => stored.GetValueOrDefault((h.Id, l)) ?? new LocationAvailability(h.Id, l, 0m, 0m))
+                .ToList())).ToList(),
+            total);
     }
 
-    /// <summary>Every product and location of the filter, not paged: for stock sync and the benchmark.</summary>
+    /// <summary>
+    /// Every product and location of the filter that has a balance or an allocation (any other pair is 0 available),
+    /// not paged: for stock sync and the benchmark.
+    /// </summary>
     public async Task<IReadOnlyList<LocationAvailability>> PerLocationAsync(
         ITenantContext tenant, AvailabilityFilter filter, CancellationToken ct = default)
     {
         await using var db = contexts.Create(tenant);
-        return await Figures(db, Products(db, filter), filter.LocationIds).ToListAsync(ct);
+        IReadOnlyCollection<int>? productIds = filter.ProductIds;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            productIds = await Products(db, filter).Select(p => p.Id).ToListAsync(ct);
+        }
+
+        return await FiguresAsync(db, productIds, filter.LocationIds, ct);
     }
 
-    /// <summary>The query itself, for tests that look at its SQL.</summary>
-    public static IQueryable<LocationAvailability> Figures(
-        PortalDbContext db, IQueryable<Product> products, IReadOnlyCollection<int>? locationIds)
+    /// <summary>
+    /// On hand per product and location. A balance row is unique per product and location (unique index), so it is
+    /// that pair's sum already: grouping it again made SQLite walk the index and look up every row, twice as slow.
+    /// </summary>
+    public static IQueryable<StockFigure> OnHandFigures(
+        PortalDbContext db, IReadOnlyCollection<int>? productIds, IReadOnlyCollection<int>? locationIds)
     {
-        var locations = locationIds is null ? db.Locations : db.Locations.Where(l => locationIds.Contains(l.Id));
-        return from p in products
-               from l in locations
-               select new LocationAvailability(
-                   p.Id,
-                   l.Id,
-                   db.StockBalances.Where(b => b.ProductId == p.Id && b.LocationId == l.Id).Sum(b => (decimal?)b.OnHand) ?? 0m,
-                   db.StockAllocations.Where(a => a.ProductId == p.Id && a.LocationId == l.Id).Sum(a => (decimal?)a.Quantity) ?? 0m);
+        var balances = db.StockBalances.AsNoTracking();
+        if (productIds is not null)
+        {
+            balances = balances.Where(b => productIds.Contains(b.ProductId));
+        }
+
+        if (locationIds is not null)
+        {
+            balances = balances.Where(b => locationIds.Contains(b.LocationId));
+        }
+
+        return balances.Select(b => new StockFigure(b.ProductId, b.LocationId, b.OnHand));
+    }
+
+    /// <summary>Σ allocated (every source) per product and location, in SQL.</summary>
+    public static IQueryable<StockFigure> AllocatedFigures(
+        PortalDbContext db, IReadOnlyCollection<int>? productIds, IReadOnlyCollection<int>? locationIds)
+    {
+        var allocations = db.StockAllocations.AsNoTracking();
+        if (productIds is not null)
+        {
+            allocations = allocations.Where(a => productIds.Contains(a.ProductId));
+        }
+
+        if (locationIds is not null)
+        {
+            allocations = allocations.Where(a => locationIds.Contains(a.LocationId));
+        }
+
+        return allocations.GroupBy(a => new { a.ProductId, a.LocationId })
+            .Select(g => new StockFigure(g.Key.ProductId, g.Key.LocationId, g.Sum(a => a.Quantity)));
+    }
+
+    private static async Task<IReadOnlyList<LocationAvailability>> FiguresAsync(
+        PortalDbContext db, IReadOnlyCollection<int>? productIds, IReadOnlyCollection<int>? locationIds, CancellationToken ct)
+    {
+        var onHand = await OnHandFigures(db, productIds, locationIds).ToListAsync(ct);
+        var allocated = await AllocatedFigures(db, productIds, locationIds).ToListAsync(ct);
+        return Availability.PerLocation(onHand, allocated);
     }
 
     private static IQueryable<Product> Products(PortalDbContext db, AvailabilityFilter filter)

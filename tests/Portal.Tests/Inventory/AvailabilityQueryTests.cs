@@ -41,15 +41,18 @@ public sealed class AvailabilityQueryTests
     }
 
     [Fact]
-    public async Task Availability_WhenTranslated_ThenSumsRunInTheDatabase()
+    public async Task Availability_WhenTranslated_ThenFilteringAndSummingRunInTheDatabase()
     {
         await using var database = await InventoryDatabase.CreateAsync();
         var seed = await InventorySeed.CreateAsync(database);
         await using var db = database.For(seed.Org);
 
-        var sql = AvailabilityQuery.Figures(db, db.Products, null).ToQueryString();
+        var onHand = AvailabilityQuery.OnHandFigures(db, [seed.Widget], null).ToQueryString();
+        var allocated = AvailabilityQuery.AllocatedFigures(db, null, [seed.Warehouse]).ToQueryString();
 
-        sql.ShouldContain("SUM(\"s\".\"OnHand\")");
-        sql.ShouldContain("FROM \"StockAllocations\"");
+        onHand.ShouldContain("FROM \"StockBalances\"");
+        onHand.ShouldContain("@productIds"); // filtered in SQL, not after loading every balance
+        allocated.ShouldContain("SUM(\"s\".\"Quantity\")");
+        allocated.ShouldContain("GROUP BY \"s\".\"ProductId\", \"s\".\"LocationId\"");
     }
 }

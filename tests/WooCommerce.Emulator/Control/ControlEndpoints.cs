@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WooCommerce.Emulator.Model;
+using WooCommerce.Emulator.Seed;
+using WooCommerce.Emulator.WcAuth;
+using WooCommerce.Emulator.Webhooks;
+
+namespace WooCommerce.Emulator.Control;
+
+public sealed record KeyRequest(string? Permission, string? Description);
+public sealed record CountRequest(int Count, int Seed = 1);
+public sealed record SettingsRequest(string? TimezoneString, double? GmtOffset, string? Currency, string? CurrencySymbol, string? CurrencyName, bool? WoocommerceActive = null);
+
+/// <summary>Test-only endpoints under /__emulator/; the same operations exist as methods on <see cref="WooEmulator"/>.</summary>
+public static class ControlEndpoints
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static void Map(WebApplication app)
+    {
+        var control = app.MapGroup("/__emulator");
+        control.MapPost("/reset", (Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
+        {
+            store.Clear(); log.Clear(); faults.Clear(); hooks.ClearLog();
+            return Results.NoContent();
+        });
+        control.MapPost("/seed", (Store store) =>
+        {
+            FixtureStoreSeed.Apply(store);
+            return Results.Json(State(store), Json);
+        });
+        control.MapPost("/generate/products", async (HttpContext c, Store store, TimeProvider clock) =>
+        {
+            var spec = await c.Request.ReadFromJsonAsync<ProductGeneration>(Json) ?? new ProductGeneration();
+            return Results.Json(new { ids = Generator.Products(store, spec, clock.GetUtcNow().UtcDateTime) }, Json);
+        });
+        control.MapPost("/generate/customers", async (HttpContext c, Store store, TimeProvider clock) =>
+        {
+            var spec = await c.Request.ReadFromJsonAsync<CountRequest>(Json) ?? new CountRequest(1);
+            return Results.Json(new { ids = Generator.Customers(store, spec.Count, spec.Seed, clock.GetUtcNow().UtcDateTime) }, Json);
+        });
+        control.MapPost("/generate/orders", async (HttpContext c, Store store, TimeProvider clock) =>
+        {
+            var spec = await c.Request.ReadFromJsonAsync<CountRequest>(Json) ?? new CountRequest(1);
+            return Results.Json(new { ids = Generator.Orders(store, spec.Count, spec.Seed, clock) }, Json);
+        });
+        control.MapPost("/keys", async (HttpContext c, Store store) =>
+        {
+            var request = await c.Request.ReadFromJsonAsync<KeyRequest>(Json) ?? new KeyRequest(null, null);
+            var permission = request.Permission switch { "read" => KeyPermission.Read, "write" => KeyPermission.Write, _ => KeyPermission.ReadWrite };
+            var key = store.CreateKey(permission, request.Description ?? "control endpoint");
+            return Results.Json(new { key.KeyId, key.ConsumerKey, key.ConsumerSecret, KeyPermissions = key.PermissionName }, Json, statusCode: 201);
+        });
+        control.MapGet("/state", (Store store) => Results.Json(State(store), Json));
+        control.MapGet("/requests", (RequestLog log) => Results.Json(log.Entries, Json));
+        control.MapDelete("/requests", (RequestLog log) => { log.Clear(); return Results.NoContent(); });
+        control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Rules, Json));
+        control.MapPost("/faults", async (HttpContext c, FaultInjector faults) =>
+        {
+            var rule = await c.Request.ReadFromJsonAsync<FaultRule>(Json) ?? new FaultRule();
+            return Results.Json(faults.Add(rule), Json, statusCode: 201);
+        });
+        control.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.NoContent(); });
+        control.MapDelete("/faults/{id:int}", (int id, FaultInjector faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+        control.MapGet("/webhooks/deliveries", (WebhookDispatcher hooks) => Results.Json(hooks.Deliveries, Json));
+        control.MapGet("/auth/callbacks", (AppAuthorization auth) => Results.Json(auth.Callbacks, Json));
+        control.MapGet("/settings", (Store store) => Results.Json(store.Settings, Json));
+        control.MapPut("/settings", async (HttpContext c, Store store) =>
+        {
+            var request = await c.Request.ReadFromJsonAsync<SettingsRequest>(Json) ?? new SettingsRequest(null, null, null, null, null);
+            lock (store.Sync)
+            {
+                var s = store.Settings;
+                if (request.TimezoneString is not null) s.TimezoneString = request.TimezoneString;
+                if (request.GmtOffset is double offset) s.GmtOffsetHours = offset;
+                if (request.Currency is not null) s.Currency = request.Currency;
+                if (request.CurrencySymbol is not null) s.CurrencySymbol = request.CurrencySymbol;
+                if (request.CurrencyName is not null) s.CurrencyName = request.CurrencyName;
+                if (request.WoocommerceActive is bool active) s.WooCommerceActive = active;
+                return Results.Json(s, Json);
+            }
+        });
+    }
+
+    private static object State(Store store)
+    {
+        lock (store.Sync)
+        {
+            return new
+            {
+                Products = store.Products.Count(p => !p.IsVariation),
+                Variations = store.Products.Count(p => p.IsVariation),
+                Categories = store.Categories.Count,
+                Customers = store.Customers.Count,
+                Orders = store.Orders.Count,
+                Refunds = store.Refunds.Count,
+                Webhooks = store.Webhooks.Select(w => new { w.Id, w.Topic, w.Status, w.FailureCount, w.PendingDelivery, w.DeliveryUrl }).ToList(),
+                Keys = store.Keys.Count,
+                store.Settings.Currency,
+                store.Settings.TimezoneString,
+            };
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing.Patterns;
+using WooCommerce.Emulator.Model;
+using static WooCommerce.Emulator.Rest.TaxonomyApi;
+
+namespace WooCommerce.Emulator.Rest;
+
+/// <summary>Route indexes, settings and the system status report, all derived from the emulator's own state.</summary>
+public static class SiteApi
+{
+    public const string Namespace = "wc/v3";
+
+    private static readonly string[] Groups = ["wc_admin", "general", "products", "tax", "shipping", "checkout", "account", "email", "integration", "advanced"];
+
+    public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapGet("/", NamespaceIndex).WithMetadata(new PublicEndpoint());
+        app.MapGet("/wp-json", RootIndex).WithMetadata(new PublicEndpoint());
+
+        api.MapGet("/settings", (HttpContext c) =>
+        {
+            var render = c.Render();
+            return Http.Json(new JsonArray([.. Groups.Select(g => (JsonNode)new JsonObject
+            {
+                ["id"] = g,
+                ["label"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(g.Replace('_', ' ')),
+                ["description"] = "",
+                ["parent_id"] = "",
+                ["sub_groups"] = new JsonArray(),
+                ["_links"] = new JsonObject { ["options"] = new JsonArray(new JsonObject { ["href"] = $"{render.Api}/settings/{g}" }) },
+            })]));
+        });
+        api.MapGet("/settings/{group}", (HttpContext c, string group) => Locked(c, store =>
+        {
+            var options = group switch
+            {
+                "general" => GeneralSettings(store.Settings),
+                "tax" => TaxSettings(store),
+                _ when Groups.Contains(group) => [],
+                _ => throw WooException.Of("rest_setting_setting_group_invalid", "Invalid setting group.", 404),
+            };
+            var render = c.Render();
+            return Http.Json(new JsonArray([.. options.Select(o =>
+            {
+                o["_links"] = render.Links($"{render.Api}/settings/{group}/{o["id"]}", $"{render.Api}/settings/{group}", allow: ["GET", "POST", "PUT", "PATCH"]);
+                return (JsonNode)o;
+            })]));
+        }));
+        api.MapGet("/system_status", (HttpContext c) => Locked(c, store => Http.Json(SystemStatus(c, store))));
+    }
+
+    /// <param name="tip">WooCommerce leaves the tip out of settings that have no help text (multiselects, display choices).</param>
+    private static JsonObject Setting(string id, string label, string type, string value, string @default, JsonObject? options = null, bool tip = true)
+    {
+        var json = new JsonObject { ["id"] = id, ["label"] = label, ["description"] = "", ["type"] = type, ["default"] = @default };
+        if (options is not null) json["options"] = options;
+        if (tip) json["tip"] = "";
+        json["value"] = value;
+        return json;
+    }
+
+    private static JsonObject Countries() => new() { ["US:CA"] = "United States (US) — California", ["US:OR"] = "United States (US) — Oregon", ["GB"] = "United Kingdom (UK)", ["DE"] = "Germany" };
+
+    private static List<JsonObject> GeneralSettings(SiteSettings s) =>
+    [
+        Setting("woocommerce_store_address", "Address line 1", "text", s.StoreAddress, ""),
+        Setting("woocommerce_store_city", "City", "text", s.StoreCity, ""),
+        Setting("woocommerce_default_country", "Country / State", "select", s.DefaultCountry, "US:CA", Countries()),
+        Setting("woocommerce_store_postcode", "Postcode / ZIP", "text", s.StorePostcode, ""),
+        Setting("woocommerce_allowed_countries", "Selling location(s)", "select", "all", "all", new JsonObject { ["all"] = "Sell to all countries", ["specific"] = "Sell to specific countries" }),
+        Setting("woocommerce_specific_allowed_countries", "Sell to specific countries", "multiselect", "", "", Countries(), tip: false),
+        Setting("woocommerce_calc_taxes", "Enable taxes", "checkbox", s.CalcTaxes ? "yes" : "no", "no"),
+        Setting("woocommerce_enable_coupons", "Enable coupons", "checkbox", "yes", "yes"),
+        Setting("woocommerce_currency", "Currency", "select", s.Currency, "USD", new JsonObject { [s.Currency] = $"{s.CurrencyName} ({System.Net.WebUtility.HtmlDecode(s.CurrencySymbol)})" }),
+        Setting("woocommerce_currency_pos", "Currency position", "select", s.CurrencyPosition, "left", new JsonObject { ["left"] = "Left", ["right"] = "Right" }),
+        Setting("woocommerce_price_thousand_sep", "Thousand separator", "text", ",", ","),
+        Setting("woocommerce_price_decimal_sep", "Decimal separator", "text", ".", "."),
+        Setting("woocommerce_price_num_decimals", "Number of decimals", "number", s.PriceDecimals.ToString(CultureInfo.InvariantCulture), "2"),
+    ];
+
+    private static List<JsonObject> TaxSettings(Store store) =>
+    [
+        Setting("woocommerce_prices_include_tax", "Prices entered with tax", "radio", store.Settings.PricesIncludeTax ? "yes" : "no", "no", new JsonObject { ["yes"] = "Yes, I will enter prices inclusive of tax", ["no"] = "No, I will enter prices exclusive of tax" }),
+        Setting("woocommerce_tax_based_on", "Calculate tax based on", "select", "shipping", "shipping", new JsonObject { ["shipping"] = "Customer shipping address", ["billing"] = "Customer billing address", ["base"] = "Shop base address" }),
+        Setting("woocommerce_tax_classes", "Additional tax classes", "textarea", string.Join("\n", store.TaxClasses.Where(c => c.Slug != "standard").Select(c => c.Name)), ""),
+        Setting("woocommerce_tax_display_shop", "Display prices in the shop", "select", "excl", "excl", new JsonObject { ["incl"] = "Including tax", ["excl"] = "Excluding tax" }, tip: false),
+    ];
+
+    private static JsonObject SystemStatus(HttpContext c, Store store)
+    {
+        var s = store.Settings;
+        var origin = c.Origin();
+        var plugin = new JsonObject
+        {
+            ["plugin"] = "woocommerce/woocommerce.php", ["name"] = "WooCommerce", ["version"] = s.WooCommerceVersion, ["version_latest"] = s.WooCommerceVersion,
+            ["url"] = "https://woocommerce.com/", ["author_name"] = "Automattic", ["author_url"] = "https://woocommerce.com", ["network_activated"] = false,
+        };
+        static JsonObject Page(string name, string id, string shortcode) => new()
+        {
+            ["page_name"] = name, ["page_id"] = id, ["page_set"] = true, ["page_exists"] = true, ["page_visible"] = true, ["shortcode"] = shortcode, ["block"] = "",
+            ["shortcode_required"] = shortcode.Length > 0, ["shortcode_present"] = shortcode.Length > 0, ["block_present"] = false, ["block_required"] = false,
+        };
+        static JsonObject Count(string type, int n) => new() { ["type"] = type, ["count"] = n.ToString(CultureInfo.InvariantCulture) };
+        return new JsonObject
+        {
+            ["environment"] = new JsonObject
+            {
+                ["home_url"] = origin, ["site_url"] = origin, ["store_id"] = "00000000-0000-4000-8000-000000000000", ["version"] = s.WooCommerceVersion,
+                ["log_directory"] = "/emulator/wc-logs/", ["log_directory_writable"] = false, ["wp_version"] = s.WordPressVersion, ["wp_multisite"] = false,
+                ["wp_memory_limit"] = 268435456, ["wp_debug_mode"] = false, ["wp_cron"] = true, ["wp_environment_type"] = "local", ["language"] = "en_US",
+                ["external_object_cache"] = null, ["server_info"] = "WooCommerce.Emulator (Kestrel)", ["server_architecture"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                ["php_version"] = "n/a", ["php_post_max_size"] = 67108864, ["php_max_execution_time"] = 300, ["php_max_input_vars"] = 1000,
+                ["curl_version"] = "n/a", ["suhosin_installed"] = false, ["max_upload_size"] = 67108864, ["mysql_version"] = "in-memory",
+                ["mysql_version_string"] = "in-memory", ["default_timezone"] = "UTC", ["fsockopen_or_curl_enabled"] = true, ["soapclient_enabled"] = false,
+                ["domdocument_enabled"] = true, ["gzip_enabled"] = true, ["mbstring_enabled"] = true, ["remote_post_successful"] = false,
+                ["remote_post_response"] = false, ["remote_get_successful"] = false, ["remote_get_response"] = false,
+            },
+            ["database"] = new JsonObject
+            {
+                ["wc_database_version"] = s.WooCommerceVersion, ["database_prefix"] = "wp_", ["maxmind_geoip_database"] = "",
+                ["database_tables"] = new JsonObject { ["woocommerce"] = Render.Strings(["wp_woocommerce_api_keys"]), ["other"] = Render.Strings(["wp_wc_webhooks"]) },
+                ["database_size"] = new JsonObject { ["data"] = 0.5, ["index"] = 0.25 },
+            },
+            ["active_plugins"] = new JsonArray(plugin),
+            ["inactive_plugins"] = new JsonArray(),
+            ["dropins_mu_plugins"] = new JsonObject { ["dropins"] = new JsonArray(), ["mu_plugins"] = new JsonArray() },
+            ["theme"] = new JsonObject
+            {
+                ["name"] = "Twenty Twenty-Five", ["version"] = "1.5", ["version_latest"] = 0, ["author_url"] = "https://wordpress.org", ["is_child_theme"] = false,
+                ["is_block_theme"] = true, ["has_woocommerce_support"] = false, ["has_woocommerce_file"] = false, ["has_outdated_templates"] = false,
+                ["overrides"] = new JsonArray(), ["parent_name"] = "", ["parent_version"] = "", ["parent_version_latest"] = "", ["parent_author_url"] = "",
+            },
+            ["settings"] = new JsonObject
+            {
+                ["api_enabled"] = false, ["force_ssl"] = false, ["currency"] = s.Currency, ["currency_symbol"] = s.CurrencySymbol, ["currency_position"] = s.CurrencyPosition,
+                ["thousand_separator"] = ",", ["decimal_separator"] = ".", ["number_of_decimals"] = s.PriceDecimals, ["geolocation_enabled"] = false,
+                ["taxonomies"] = new JsonObject { ["external"] = "external", ["grouped"] = "grouped", ["simple"] = "simple", ["variable"] = "variable" },
+                ["product_visibility_terms"] = new JsonObject([.. new[] { "exclude-from-catalog", "exclude-from-search", "featured", "outofstock", "rated-1", "rated-2", "rated-3", "rated-4", "rated-5" }.Select(t => KeyValuePair.Create(t, (JsonNode?)t))]),
+                ["woocommerce_com_connected"] = "no", ["enforce_approved_download_dirs"] = true,
+                ["order_datastore"] = "Automattic\\WooCommerce\\Internal\\DataStores\\Orders\\OrdersTableDataStore", ["HPOS_enabled"] = true, ["HPOS_sync_enabled"] = false,
+                ["enabled_features"] = Render.Strings(["custom_order_tables"]),
+            },
+            ["security"] = new JsonObject { ["secure_connection"] = c.Request.IsHttps, ["hide_errors"] = true },
+            ["pages"] = new JsonArray(Page("Shop base", "5", ""), Page("Cart", "6", "[woocommerce_cart]"), Page("Checkout", "7", "[woocommerce_checkout]"), Page("My account", "8", "[woocommerce_my_account]")),
+            ["post_type_counts"] = new JsonArray(
+                Count("product", store.Products.Count(p => !p.IsVariation)), Count("product_variation", store.Products.Count(p => p.IsVariation)),
+                Count("shop_coupon", store.Coupons.Count), Count("shop_order_placehold", store.Orders.Count + store.Refunds.Count)),
+            ["logging"] = new JsonObject
+            {
+                ["logging_enabled"] = false, ["default_handler"] = "Automattic\\WooCommerce\\Internal\\Admin\\Logging\\LogHandlerFileV2",
+                ["retention_period_days"] = 30, ["level_threshold"] = "", ["log_directory_size"] = "0 B",
+            },
+        };
+    }
+
+    /// <summary>The emulator's own routes, listed in WordPress's regex route syntax.</summary>
+    private static JsonObject Routes(HttpContext c, string prefix)
+    {
+        var sources = c.RequestServices.GetRequiredService<EndpointDataSource>();
+        var routes = new JsonObject();
+        var grouped = sources.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith(prefix, StringComparison.Ordinal) == true)
+            .GroupBy(e => WordPressRoute(e.RoutePattern))
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var route in grouped)
+        {
+            var endpoints = route.Select(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).ToList()).Where(m => m.Count > 0).ToList();
+            var json = new JsonObject
+            {
+                ["namespace"] = Namespace,
+                ["methods"] = Render.Strings(endpoints.SelectMany(m => m).Distinct()),
+                ["endpoints"] = new JsonArray([.. endpoints.Select(m => (JsonNode)new JsonObject
+                {
+                    ["methods"] = Render.Strings(m),
+                    ["args"] = route.Key == "/" + Namespace ? NamespaceArgs() : new JsonObject
+                    {
+                        ["context"] = new JsonObject
+                        {
+                            ["description"] = "Scope under which the request is made; determines fields present in response.",
+                            ["type"] = "string", ["enum"] = Render.Strings(["view", "edit"]), ["default"] = "view", ["required"] = false,
+                        },
+                    },
+                })]),
+            };
+            if (!route.Key.Contains('(', StringComparison.Ordinal))
+                json["_links"] = new JsonObject { ["self"] = new JsonArray(new JsonObject { ["href"] = c.Origin() + "/wp-json" + route.Key }) };
+            routes[route.Key] = json;
+        }
+        return routes;
+    }
+
+    private static JsonObject NamespaceArgs() => new()
+    {
+        ["namespace"] = new JsonObject { ["default"] = Namespace, ["required"] = false },
+        ["context"] = new JsonObject { ["default"] = "view", ["required"] = false },
+    };
+
+    private static string WordPressRoute(RoutePattern pattern)
+    {
+        var parts = pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+        {
+            RoutePatternLiteralPart l => l.Content,
+            RoutePatternParameterPart prm => prm.ParameterPolicies.Any(x => x.Content == "int") ? $"(?P<{prm.Name}>[\\d]+)" : $"(?P<{prm.Name}>[\\w-]+)",
+            _ => "",
+        })));
+        var path = "/" + string.Join("/", parts);
+        return path.StartsWith("/wp-json", StringComparison.Ordinal) ? path["/wp-json".Length..] : path;
+    }
+
+    private static IResult NamespaceIndex(HttpContext c)
+    {
+        var routes = Routes(c, "/wp-json/wc/v3");
+        return Http.Json(new JsonObject
+        {
+            ["namespace"] = Namespace,
+            ["routes"] = routes,
+            ["_links"] = new JsonObject { ["up"] = new JsonArray(new JsonObject { ["href"] = c.Origin() + "/wp-json/" }) },
+        });
+    }
+
+    private static IResult RootIndex(HttpContext c)
+    {
+        var store = c.Store();
+        lock (store.Sync)
+        {
+            var s = store.Settings;
+            var clock = c.RequestServices.GetRequiredService<TimeProvider>();
+            var origin = c.Origin();
+            return Http.Json(new JsonObject
+            {
+                ["name"] = s.Name,
+                ["description"] = s.Description,
+                ["url"] = origin,
+                ["home"] = origin,
+                ["gmt_offset"] = JsonValue.Create(s.CurrentGmtOffset(clock.GetUtcNow().UtcDateTime)),
+                ["timezone_string"] = s.TimezoneString,
+                ["namespaces"] = Render.Strings(s.WooCommerceActive ? ["oembed/1.0", "wc/store/v1", "wc/v1", "wc/v2", "wc/v3", "wc-auth/v1", "wp/v2"] : ["oembed/1.0", "wp/v2"]),
+                ["authentication"] = new JsonObject(),
+                ["routes"] = s.WooCommerceActive ? Routes(c, "/wp-json/wc/v3") : new JsonObject(),
+                ["site_logo"] = 0,
+                ["site_icon"] = 0,
+                ["site_icon_url"] = "",
+                ["_links"] = new JsonObject { ["help"] = new JsonArray(new JsonObject { ["href"] = "https://developer.wordpress.org/rest-api/" }) },
+            });
+        }
+    }
+}
+
+/// <summary>Marks an endpoint that answers without credentials, like the WordPress route indexes.</summary>
+public sealed class PublicEndpoint;
