@@ -88,6 +88,37 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-pick").Click();
+        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+
+        page.Find($"#restock-quantity-{_seed.Widget}").Change("1");
+        page.Find("#restock").Click();
+        page.WaitForAssertion(() => page.Find($"#restock-{_seed.Widget} .restocked").TextContent.ShouldBe("1"));
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((4m, 4m));
+
+        page.Find("#credit-description").Change("Damaged in transit");
+        page.Find("#credit-amount").Change("5");
+        page.Find("#create-credit-note").Click();
+        page.WaitForAssertion(() => page.Find("#total-credited").TextContent.ShouldBe(5m.ToString("N2")));
+        page.Find("#balance-due").TextContent.ShouldBe(15m.ToString("N2"));
+        page.FindAll(".credit-note").Count.ShouldBe(2);
+
+        // No more than what is left of the invoice can be credited.
+        page.Find("#credit-description").Change("Goodwill");
+        page.Find("#credit-amount").Change("100");
+        page.Find("#create-credit-note").Click();
+        page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("is more than the 15"));
+        page.FindAll(".credit-note").Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Void_WhenConfirmedWithAReason_ThenTheAllocationIsReleasedAndThePageShowsIt()
     {
         await AdjustAsync(5m);
