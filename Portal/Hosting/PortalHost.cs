@@ -9,6 +9,7 @@ using Portal.Components.Account;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
+using Portal.Features.Common;
 using Portal.Features.Health;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
@@ -67,6 +68,7 @@ public static class PortalHost
         builder.Services.AddSingleton<SupportAccess>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
+        builder.Services.AddInventoryAndSales();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q => q.UseInMemoryStore());

@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Catalog;
+using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
 using Portal.Domain.Stock;
@@ -43,7 +44,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<SaleStepResult>> CreateAsync(
         ITenantContext tenant, SaleDraft draft, bool placeOrder, AutoAssemblyMode? assembly = null,
         AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        Write(tenant, async (db, organizationId, token) =>
         {
             await CheckReferencesAsync(db, draft.Header, token);
             if (draft.Origin.StoreOrderNumber is { } number &&
@@ -190,7 +191,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<SaleStepResult>> AuthoriseInvoiceAsync(
         ITenantContext tenant, int saleId, DateTime? invoiceDate = null, Guid? expectedVersion = null,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        Write(tenant, async (db, organizationId, token) =>
         {
             await InvoiceNumbers.EnsureSequenceAsync(db, organizationId, token);
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
@@ -270,13 +271,20 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     private Task<OperationResult<SaleStepResult>> Step(
         ITenantContext tenant, int saleId, Guid? expectedVersion, Func<PortalDbContext, Sale, CancellationToken, Task<string?>> step,
         CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        Write(tenant, async (db, _, token) =>
         {
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
             var note = await step(db, sale, token);
             await db.SaveChangesAsync(token);
             return new SaleStepResult(sale.Id, note);
         }, ct);
+
+    /// <summary>Every change goes through here: a signed-in user needs the Sales (or Administrator) permission.</summary>
+    private Task<OperationResult<SaleStepResult>> Write(
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<SaleStepResult>> work, CancellationToken ct) =>
+        ActingUserChecks.Refusal(tenant, Permissions.Administrator | Permissions.Sales, "sales") is { } refusal
+            ? Task.FromResult(OperationResult<SaleStepResult>.From(refusal))
+            : unitOfWork.RunAsync(tenant, work, ct);
 
     private static Task<string?> Done(Action action)
     {
