@@ -69,6 +69,7 @@ public static class PortalHost
         builder.Services.AddSingleton<SupportAccess>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
+        builder.Services.AddInventoryAndSales();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q => q.UseInMemoryStore());

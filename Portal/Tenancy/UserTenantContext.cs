@@ -12,24 +12,16 @@ namespace Portal.Tenancy;
 /// their read-only views create contexts for the organization they open, through <c>IPortalDbContextFactory</c>,
 /// and record an audit row when they do.
 /// </summary>
-public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : IUserTenant
+public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : ITenantContext, IActingUser
 {
     private ITenantContext? _resolved;
-    private Permissions _permissions;
 
     public TenantAccess Access => Resolve().Access;
 
     public int? OrganizationId => Resolve().OrganizationId;
 
-    /// <summary>The signed-in user's permissions; none while nobody is signed in to an organization.</summary>
-    public Permissions Permissions
-    {
-        get
-        {
-            Resolve();
-            return _permissions;
-        }
-    }
+    /// <summary>Read at each call: an administrator may change them while the circuit lives (re-validated sign-in).</summary>
+    public Permissions Permissions => CurrentUser()?.GetPermissions() ?? Permissions.None;
 
     private ITenantContext Resolve()
     {
@@ -38,13 +30,11 @@ public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, 
             return _resolved;
         }
 
-        var user = CurrentUser();
-        var tenant = FromUser(user);
+        var tenant = FromUser(CurrentUser());
         // "No organization" is not remembered: the authentication state of a circuit may not be ready yet.
         if (tenant.Access != TenantAccess.None)
         {
             _resolved = tenant;
-            _permissions = user!.GetPermissions();
         }
 
         return tenant;

@@ -80,7 +80,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     public Task<OperationResult<int>> CreateFamilyAsync(
         ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var family = ProductFamily.Create(organizationId, name, optionNames);
             foreach (var variant in variants)
@@ -95,7 +95,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     public Task<OperationResult<int>> AddVariantAsync(
         ITenantContext tenant, int familyId, VariantInput variant, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, _, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, _, token) =>
         {
             var family = await db.ProductFamilies.Include(f => f.Variants).FirstOrDefaultAsync(f => f.Id == familyId, token)
                 ?? throw new DomainException($"Family {familyId} does not exist.");
@@ -106,7 +106,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     private Task<OperationResult<int>> Save(
         ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var product = await edit(db, organizationId, token);
             await SaveCheckedAsync(db, [product], token);
@@ -115,6 +115,24 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
     {
+        // Foreign keys prove a row exists, not that it is this organization's: look each one up through the filter.
+        var errors = new List<ValidationError>();
+        if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.Category), "The category does not exist."));
+        }
+
+        if (input.BrandId is { } brand && !await db.Brands.AnyAsync(b => b.Id == brand, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.Brand), "The brand does not exist."));
+        }
+
+        if (input.SaleTaxRuleId is { } rule && !await db.TaxRules.AnyAsync(t => t.Id == rule, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.SaleTaxRuleId), "The tax rule does not exist."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
         product.CategoryId = input.CategoryId;
         product.BrandId = input.BrandId;
         product.SaleTaxRuleId = input.SaleTaxRuleId;
@@ -134,6 +152,11 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         var related = await db.Products.AsNoTracking()
             .Where(p => componentIds.Contains(p.Id) || p.BillOfMaterials.Any())
             .ToDictionaryAsync(p => p.Id, ct);
+        if (componentIds.FirstOrDefault(id => !related.ContainsKey(id)) is var missing and not 0)
+        {
+            throw new DomainValidationException([new ValidationError(BillOfMaterialsField, $"Component product {missing} does not exist.")]);
+        }
+
         try
         {
             product.SetBillOfMaterials(input.BillOfMaterials, related);

@@ -26,19 +26,20 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts)
 
     public Task<OperationResult<T>> RunAsync<T>(
         ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        RunAsync(tenant, Permissions.None, work, ct);
+        RunAsync(tenant, Permissions.None, "", work, ct);
 
     /// <summary>
-    /// Runs <paramref name="work"/> when the tenant may: a signed-in user needs <paramref name="required"/> (or is an
-    /// administrator); a read-only user is refused before anything is read.
+    /// Runs <paramref name="work"/> when the tenant may (ADR 0004): a signed-in user needs <paramref name="required"/>
+    /// or Administrator; a read-only user is refused, naming <paramref name="what"/>, before anything is read.
     /// </summary>
     public async Task<OperationResult<T>> RunAsync<T>(
-        ITenantContext tenant, Permissions required, Func<PortalDbContext, int, CancellationToken, Task<T>> work,
+        ITenantContext tenant, Permissions required, string what, Func<PortalDbContext, int, CancellationToken, Task<T>> work,
         CancellationToken ct)
     {
-        if (ActingPermissions.Refusal(tenant, required) is { } refusal)
+        if (required != Permissions.None &&
+            ActingUserChecks.Refusal(tenant, required | Permissions.Administrator, what) is { } refusal)
         {
-            return OperationResult<T>.From(OperationResult.Fail(refusal));
+            return OperationResult<T>.From(refusal);
         }
 
         if (tenant.Access != TenantAccess.Organization || tenant.OrganizationId is not { } organizationId)

@@ -29,7 +29,7 @@ public sealed class CustomerBook(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveAsync(
         ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Sales, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Sales, "customers", async (db, organizationId, token) =>
         {
             Customer customer;
             if (customerId is { } id)

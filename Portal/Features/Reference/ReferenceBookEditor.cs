@@ -31,7 +31,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
 
     public Task<OperationResult<int>> SavePaymentTermAsync(
         ITenantContext tenant, int? id, string? name, int days, bool makeDefault, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, org, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             var all = await db.PaymentTerms.ToListAsync(token);
             var term = id is null ? null : all.FirstOrDefault(t => t.Id == id) ?? throw Missing("payment term", id);
@@ -58,7 +58,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
 
     public Task<OperationResult<int>> SaveLocationAsync(
         ITenantContext tenant, int? id, string? name, bool makeDefault, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, org, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             var all = await db.Locations.ToListAsync(token);
             var location = id is null ? null : all.FirstOrDefault(l => l.Id == id) ?? throw Missing("location", id);
@@ -101,7 +101,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
     /// <summary>Sets the ten tier names at once; a blank name means the default "Tier N".</summary>
     public Task<OperationResult<int>> SavePriceTierNamesAsync(
         ITenantContext tenant, IReadOnlyList<string?> names, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, org, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             if (names.Count != PriceTiers.Count)
             {
@@ -140,7 +140,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }, ct);
 
     public Task<OperationResult<int>> SetDefaultSalesAccountAsync(ITenantContext tenant, int? accountId, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, org, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
             {
@@ -196,7 +196,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         ITenantContext tenant, Func<PortalDbContext, DbSet<T>> set, int? id, Func<int, T> create, Action<T> change,
         Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null)
         where T : class =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, async (db, org, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             T row;
             if (id is { } existing)

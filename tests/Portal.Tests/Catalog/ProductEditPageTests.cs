@@ -8,6 +8,7 @@ using Portal.Domain.Organizations;
 using Portal.Features.Catalog;
 using Portal.Tests.Components;
 using Portal.Tests.Inventory;
+using UserTenant = Portal.Tests.Sales.SalesBunit.UserTenant;
 
 namespace Portal.Tests.Catalog;
 

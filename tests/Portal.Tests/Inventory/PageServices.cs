@@ -10,14 +10,6 @@ using Portal.Features.Stock;
 
 namespace Portal.Tests.Inventory;
 
-/// <summary>A signed-in user of one organization, as the portal's UserTenantContext presents it to the handlers.</summary>
-public sealed record UserTenant(int Organization, Permissions Permissions) : IUserTenant
-{
-    public TenantAccess Access => TenantAccess.Organization;
-
-    public int? OrganizationId => Organization;
-}
-
 /// <summary>Gives pages under bUnit what the portal gives them: tenant-bound contexts on the test database and the handlers.</summary>
 public static class PageServices
 {

@@ -4,6 +4,7 @@ using Portal.Features.Catalog;
 using Portal.Features.Common;
 using Portal.Features.Customers;
 using Portal.Features.Reference;
+using UserTenant = Portal.Tests.Sales.SalesBunit.UserTenant;
 
 namespace Portal.Tests.Inventory;
 
@@ -27,7 +28,7 @@ public sealed class PermissionTests
             await new ReferenceBookEditor(unitOfWork).SaveLocationAsync(reader, null, "Back room", false),
         };
 
-        results.ShouldAllBe(r => !r.Succeeded && r.Error!.StartsWith("You can see this but not change it"));
+        results.ShouldAllBe(r => !r.Succeeded && r.Error!.StartsWith("You can view "));
         await using var db = database.For(seed.Org);
         (await db.Products.CountAsync()).ShouldBe(4);
         (await db.StockMovements.CountAsync()).ShouldBe(0);
@@ -50,7 +51,7 @@ public sealed class PermissionTests
 
         adjusted.Succeeded.ShouldBeTrue();
         customer.Succeeded.ShouldBeTrue();
-        product.Error.ShouldBe("You can see this but not change it: it needs the Administrator permission.");
+        product.Error.ShouldBe("You can view products but not change them: only administrators can.");
         carrier.Succeeded.ShouldBeFalse();
     }
 

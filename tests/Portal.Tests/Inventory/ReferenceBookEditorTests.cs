@@ -5,6 +5,7 @@ using Portal.Domain.Reference;
 using Portal.Features.Common;
 using Portal.Features.Reference;
 using Portal.Features.Stock;
+using UserTenant = Portal.Tests.Sales.SalesBunit.UserTenant;
 
 namespace Portal.Tests.Inventory;
 
