@@ -53,6 +53,14 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await Expect(page.Locator("#product-title")).ToContainTextAsync("Tee - ");
         await session.ScreenshotAsync("variant-page");
 
+        // The grid searches in the database: two of the four variants are red.
+        await page.Locator(".mud-nav-link", new() { HasText = "Products" }).ClickAsync();
+        await Expect(page.Locator(".mud-table-body tr")).ToHaveCountAsync(4);
+        await page.Locator("#product-search").FillAsync("tee-red");
+        await Expect(page.Locator(".mud-table-body tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".mud-table-body tr").First).ToContainTextAsync("Tee");
+        await session.ScreenshotAsync("products-grid-search");
+
         // Stock of one variant at both locations.
         await page.Locator(".mud-nav-link", new() { HasText = "Stock" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/stock$"));
