@@ -15,28 +15,20 @@ namespace Portal.Tests.Catalog;
 /// <summary>The real product edit page on a real SQLite database, driven through its controls.</summary>
 public sealed class ProductEditPageTests : IAsyncLifetime
 {
-    private readonly BunitHost _bunit = new();
-    private InventoryDatabase _database = null!;
-    private InventorySeed _seed = null!;
+    private InventoryPageHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await InventoryDatabase.CreateAsync();
-        _seed = await InventorySeed.CreateAsync(_database);
-        _bunit.Context.Services.AddInventoryPages(_database, new UserTenant(_seed.Org, Permissions.Administrator));
-        _bunit.RenderProviders();
-    }
+    private BunitHost Bunit => _host.Bunit;
+    private InventoryDatabase Database => _host.Database;
+    private InventorySeed Seed => _host.Seed;
 
-    public async Task DisposeAsync()
-    {
-        await _bunit.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _host = await InventoryPageHost.CreateAsync(Permissions.Administrator);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task CreateFamily_WhenVariantsAreGenerated_ThenEachVariantIsSavedWithTheFamilyNameAndItsValues()
     {
-        var page = _bunit.Context.Render<ProductEditPage>();
+        var page = Bunit.Context.Render<ProductEditPage>();
         page.WaitForElement("#family-toggle").Change(true);
         page.Find("#family-name").Input("Tee");
         page.Find("#option-name-1").Input("Colour");
@@ -49,9 +41,9 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.Find("#variant-sku-1").GetAttribute("value").ShouldBe("TEE-RED-S");
         page.Find("#save-product").Click();
 
-        var navigation = _bunit.Context.Services.GetRequiredService<NavigationManager>();
+        var navigation = Bunit.Context.Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => navigation.Uri.ShouldMatch(@"/products/\d+$"), TimeSpan.FromSeconds(10));
-        await using var db = _database.For(_seed.Org);
+        await using var db = Database.For(Seed.Org);
         var family = await db.ProductFamilies.Include(f => f.Variants).SingleAsync();
         family.OptionNames.ShouldBe(["Colour", "Size"]);
         family.Variants.Select(v => (v.Sku, v.Name, v.Option1Value, v.Option2Value)).OrderBy(v => v.Sku)
@@ -61,10 +53,10 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     [Fact]
     public async Task AddVariant_OnAVariantsPage_ThenTheListGrowsAndAClashingSkuIsShownNextToTheSkuField()
     {
-        var created = await _database.Catalog.CreateFamilyAsync(_seed.Tenant, "Tee", ["Colour"], [new VariantInput("TEE-RED", ["Red"])]);
-        await using var db = _database.For(_seed.Org);
+        var created = await Database.Catalog.CreateFamilyAsync(Seed.Tenant, "Tee", ["Colour"], [new VariantInput("TEE-RED", ["Red"])]);
+        await using var db = Database.For(Seed.Org);
         var red = await db.Products.Where(p => p.FamilyId == created.Value).Select(p => p.Id).SingleAsync();
-        var page = _bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, red));
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, red));
 
         page.WaitForElement("#variant-list");
         page.FindAll("#variant-list tbody tr").Count.ShouldBe(1);
@@ -87,41 +79,41 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     [Fact]
     public async Task BillOfMaterials_WhenAComponentIsAddedThenRemoved_ThenEachSaveStoresTheLines()
     {
-        var page = _bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, _seed.Widget));
-        await PickComponentAsync(page, _seed.Gadget, "GADGET – Gadget", "3");
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        await PickComponentAsync(page, Seed.Gadget, "GADGET – Gadget", "3");
         page.FindAll("tr.bom-line").Count.ShouldBe(1);
         page.Find("#save-product").Click();
-        page.WaitForAssertion(() => StoredBom(_seed.Widget).ShouldBe([new BomLine(_seed.Gadget, 3m)]), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => StoredBom(Seed.Widget).ShouldBe([new BomLine(Seed.Gadget, 3m)]), TimeSpan.FromSeconds(10));
 
-        page.WaitForElement($"#remove-bom-{_seed.Gadget}").Click();
+        page.WaitForElement($"#remove-bom-{Seed.Gadget}").Click();
         page.FindAll("tr.bom-line").ShouldBeEmpty();
         page.Find("#save-product").Click();
-        page.WaitForAssertion(() => StoredBom(_seed.Widget).ShouldBeEmpty(), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => StoredBom(Seed.Widget).ShouldBeEmpty(), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task BillOfMaterials_WhenTheComponentIsAssembledFromThisProduct_ThenTheCycleIsShownAndNothingIsSaved()
     {
         // KIT is assembled from PART; making KIT a component of PART would go round in a circle.
-        var page = _bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, _seed.Part));
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Part));
         page.WaitForElement("#product-name").Input("Part renamed");
-        await PickComponentAsync(page, _seed.Kit, "KIT – Kit", "1");
+        await PickComponentAsync(page, Seed.Kit, "KIT – Kit", "1");
         page.Find("#save-product").Click();
 
         page.WaitForAssertion(() => page.Find("#bom-error").TextContent.ShouldContain("cannot go round in a circle"), TimeSpan.FromSeconds(10));
-        StoredBom(_seed.Part).ShouldBeEmpty();
-        await using var db = _database.For(_seed.Org);
-        (await db.Products.SingleAsync(p => p.Id == _seed.Part)).Name.ShouldBe("Part");
+        StoredBom(Seed.Part).ShouldBeEmpty();
+        await using var db = Database.For(Seed.Org);
+        (await db.Products.SingleAsync(p => p.Id == Seed.Part)).Name.ShouldBe("Part");
     }
 
     [Fact]
     public async Task Page_WhenTheUserIsReadOnly_ThenOffersNoSaveAndNoComponentEditing()
     {
         await using var readOnly = new BunitHost();
-        readOnly.Context.Services.AddInventoryPages(_database, new UserTenant(_seed.Org, Permissions.ReadOnly));
+        readOnly.Context.Services.AddInventoryPages(Database, new UserTenant(Seed.Org, Permissions.ReadOnly));
         readOnly.RenderProviders();
 
-        var page = readOnly.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, _seed.Kit));
+        var page = readOnly.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Kit));
 
         page.WaitForElement("#read-only-notice");
         page.FindAll("#save-product").ShouldBeEmpty();
@@ -142,7 +134,7 @@ public sealed class ProductEditPageTests : IAsyncLifetime
 
     private IReadOnlyList<BomLine> StoredBom(int productId)
     {
-        using var db = _database.For(_seed.Org);
+        using var db = Database.For(Seed.Org);
         return db.Products.AsNoTracking().Single(p => p.Id == productId).BillOfMaterials.ToList();
     }
 }

@@ -5,44 +5,39 @@ using Portal.Domain.Organizations;
 using Portal.Features.Catalog;
 using Portal.Tests.Components;
 using Portal.Tests.Inventory;
-using UserTenant = Portal.Tests.Sales.SalesBunit.UserTenant;
 
 namespace Portal.Tests.Catalog;
 
 /// <summary>The products grid pages, sorts and filters in SQL on SQLite, where prices are fixed-point integers.</summary>
 public sealed class ProductsPageTests : IAsyncLifetime
 {
-    private readonly BunitHost _bunit = new();
-    private InventoryDatabase _database = null!;
+    private InventoryPageHost _host = null!;
+
+    private BunitHost Bunit => _host.Bunit;
+    private InventoryDatabase Database => _host.Database;
 
     public async Task InitializeAsync()
     {
-        _database = await InventoryDatabase.CreateAsync();
-        var seed = await InventorySeed.CreateAsync(_database);
+        _host = await InventoryPageHost.CreateAsync(Permissions.ReadOnly);
+        var seed = _host.Seed;
         foreach (var (id, price) in new[] { (seed.Widget, 12.5m), (seed.Gadget, 3m), (seed.Part, 120m) })
         {
-            var product = (await _database.Catalog.UpdateAsync(seed.Tenant, id, await InputOfAsync(seed.Org, id) with
+            var product = (await Database.Catalog.UpdateAsync(seed.Tenant, id, await InputOfAsync(seed.Org, id) with
             {
                 Prices = new Dictionary<int, decimal> { [1] = price },
             }));
             product.Error.ShouldBeNull();
         }
 
-        await _database.Catalog.CreateAsync(seed.Tenant, new ProductInput { Sku = "FEE", Name = "Handling fee", Type = ProductType.Service });
-        _bunit.Context.Services.AddInventoryPages(_database, new UserTenant(seed.Org, Permissions.ReadOnly));
-        _bunit.RenderProviders();
+        await Database.Catalog.CreateAsync(seed.Tenant, new ProductInput { Sku = "FEE", Name = "Handling fee", Type = ProductType.Service });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bunit.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Grid_WhenSortedByTierOnePriceDescending_ThenTheDatabaseOrdersByTheStoredAmount()
     {
-        var page = _bunit.Context.Render<ProductsPage>();
+        var page = Bunit.Context.Render<ProductsPage>();
         var grid = page.FindComponent<MudDataGrid<ProductsPage.ProductRow>>();
         page.WaitForAssertion(() => Skus(page).ShouldBe(["FEE", "GADGET", "KIT", "PART", "WIDGET"]), TimeSpan.FromSeconds(10));
 
@@ -55,7 +50,7 @@ public sealed class ProductsPageTests : IAsyncLifetime
     [Fact]
     public void Grid_WhenFilteredByType_ThenOnlyThatTypeIsListedAndAReadOnlyUserGetsNoNewButton()
     {
-        var page = _bunit.Context.Render<ProductsPage>();
+        var page = Bunit.Context.Render<ProductsPage>();
         page.WaitForAssertion(() => Skus(page).Count.ShouldBe(5), TimeSpan.FromSeconds(10));
         var type = page.FindComponent<MudSelect<ProductType?>>();
 
@@ -70,7 +65,7 @@ public sealed class ProductsPageTests : IAsyncLifetime
 
     private async Task<ProductInput> InputOfAsync(int org, int id)
     {
-        await using var db = _database.For(org);
+        await using var db = Database.For(org);
         var product = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Products).Single(p => p.Id == id);
         return new ProductInput
         {

@@ -31,3 +31,32 @@ public static class PageServices
         public PortalDbContext CreateDbContext() => database.Create(tenant);
     }
 }
+
+/// <summary>bUnit with MudBlazor over a seeded test database, the inventory pages' services bound to one user.</summary>
+public sealed class InventoryPageHost : IAsyncDisposable
+{
+    private InventoryPageHost(InventoryDatabase database, InventorySeed seed)
+    {
+        Database = database;
+        Seed = seed;
+    }
+
+    public Components.BunitHost Bunit { get; } = new();
+    public InventoryDatabase Database { get; }
+    public InventorySeed Seed { get; }
+
+    public static async Task<InventoryPageHost> CreateAsync(Permissions permissions)
+    {
+        var database = await InventoryDatabase.CreateAsync();
+        var host = new InventoryPageHost(database, await InventorySeed.CreateAsync(database));
+        host.Bunit.Context.Services.AddInventoryPages(database, new Sales.SalesBunit.UserTenant(host.Seed.Org, permissions));
+        host.Bunit.RenderProviders();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bunit.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
