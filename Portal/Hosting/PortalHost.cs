@@ -10,12 +10,14 @@ using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
 using Portal.Features.Health;
+using Portal.Features.Integrations;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
 using Portal.Features.Support;
 using Portal.Features.Users;
 using Portal.Identity;
 using Portal.Tenancy;
+using Portal.WooCommerce;
 using Quartz;
 
 namespace Portal.Hosting;
@@ -67,6 +69,10 @@ public static class PortalHost
         builder.Services.AddSingleton<SupportAccess>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
+
+        builder.Services.AddWooCommerceClient(builder.Configuration);
+        builder.Services.AddSingleton<StoreSecrets>();
+        builder.Services.AddScoped<StoreConnector>();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q => q.UseInMemoryStore());
@@ -163,6 +169,7 @@ public static class PortalHost
 
         app.MapStaticAssets();
         app.MapPortalHealth();
+        app.MapWooCommerceEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
