@@ -70,6 +70,10 @@ public static class PortalHost
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
 
+        // The activity log persists the client's calls; registered first so the client uses it.
+        builder.Services.AddSingleton<StoreActivityRecorder>();
+        builder.Services.AddSingleton<IWooCallRecorder>(sp => sp.GetRequiredService<StoreActivityRecorder>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddWooCommerceClient(builder.Configuration);
         builder.Services.AddSingleton<StoreSecrets>();
         builder.Services.AddScoped<StoreConnector>();
