@@ -305,31 +305,16 @@ public sealed class StoreConnector(
                 return ConnectResult.Fail(ConnectFailure.AlreadyConnected, "This store was connected by someone else a moment ago.");
             }
 
-            var created = new List<long>();
+            List<long> created;
             try
             {
-                foreach (var topic in WebhookTopics)
-                {
-                    var webhook = await client.CreateWebhookAsync(new WooWebhook
-                    {
-                        Name = $"{AppName} {topic}",
-                        Topic = topic,
-                        Status = "active",
-                        DeliveryUrl = PublicUrl + WebhookPathPrefix + publicKey,
-                        Secret = webhookSecret,
-                    }, ct);
-                    created.Add(webhook.Id);
-                }
+                created = await CreateWebhooksAsync(client, publicKey, webhookSecret, ct);
             }
-            catch (WooApiException e)
+            catch (WebhookCreationException e)
             {
-                await RemoveWebhooksAsync(client, created);
                 db.Stores.Remove(store);
                 await db.SaveChangesAsync(CancellationToken.None);
-                return e.Kind == WooErrorKind.MissingPermission
-                    ? ConnectResult.Fail(ConnectFailure.KeyNotReadWrite,
-                        "The key can read but not write (its permission is Read). Create a key with Read/Write permission in WooCommerce.")
-                    : ConnectResult.Fail(ConnectFailure.WebhooksFailed, $"The store refused to create the portal's webhooks: {e.Message}");
+                return e.Result;
             }
 
             // The store pings each new webhook synchronously; the receiver has recorded it by now if it arrived.
@@ -346,6 +331,178 @@ public sealed class StoreConnector(
             clients.Remove(publicKey);
         }
     }
+
+    private sealed class WebhookCreationException(ConnectResult result) : Exception(result.Message)
+    {
+        public ConnectResult Result { get; } = result;
+    }
+
+    /// <summary>Creates the portal's webhooks; on failure removes those already created and throws with the reason.</summary>
+    private async Task<List<long>> CreateWebhooksAsync(WooClient client, string publicKey, string secret, CancellationToken ct)
+    {
+        var created = new List<long>();
+        try
+        {
+            foreach (var topic in WebhookTopics)
+            {
+                var webhook = await client.CreateWebhookAsync(new WooWebhook
+                {
+                    Name = $"{AppName} {topic}",
+                    Topic = topic,
+                    Status = "active",
+                    DeliveryUrl = PublicUrl + WebhookPathPrefix + publicKey,
+                    Secret = secret,
+                }, ct);
+                created.Add(webhook.Id);
+            }
+
+            return created;
+        }
+        catch (WooApiException e)
+        {
+            await RemoveWebhooksAsync(client, created);
+            throw new WebhookCreationException(e.Kind == WooErrorKind.MissingPermission
+                ? ConnectResult.Fail(ConnectFailure.KeyNotReadWrite,
+                    "The key can read but not write (its permission is Read). Create a key with Read/Write permission in WooCommerce.")
+                : ConnectResult.Fail(ConnectFailure.WebhooksFailed, $"The store refused to create the portal's webhooks: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// Replaces the key, or the address and key, of a connected store; settings and activity log stay. The new
+    /// connection passes the same checks as a new one and gets fresh webhooks before the old ones are removed, so a
+    /// failure leaves the store as it was. There are no catalog links yet, so nothing else depends on the address.
+    /// </summary>
+    public async Task<ConnectResult> ChangeCredentialsAsync(int organizationId, int storeId, string? url, string? consumerKey,
+        string? consumerSecret, bool acceptCurrencyDifference, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == storeId, ct);
+        if (store is null)
+        {
+            return ConnectResult.Fail(ConnectFailure.InvalidInput, "This store does not exist in your organization.");
+        }
+
+        if (Check(store.Name, string.IsNullOrWhiteSpace(url) ? store.Url : url, out var site, out var normalized) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(consumerKey) || string.IsNullOrWhiteSpace(consumerSecret))
+        {
+            return ConnectResult.Fail(ConnectFailure.InvalidInput, "Enter the new consumer key and consumer secret.");
+        }
+
+        if (await AlreadyConnectedAsync(db, normalized, store.Id, ct) is { } taken)
+        {
+            return taken;
+        }
+
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
+        var oldClient = Client(store);
+        var newClient = clients.GetClient(new WooStoreConnection(store.PublicKey + "-new", site, consumerKey.Trim(), consumerSecret.Trim()));
+        try
+        {
+            var verified = await VerifyAsync(newClient, organization.BaseCurrency, acceptCurrencyDifference, ct);
+            if (verified.Failure is { } failure)
+            {
+                return failure;
+            }
+
+            var secret = RandomToken(32);
+            var oldSecret = store.ProtectedWebhookSecret;
+            // Deliveries of the new webhooks are signed with the new secret: switch it before they can arrive.
+            store.ProtectedWebhookSecret = secrets.Protect(secret);
+            await db.SaveChangesAsync(ct);
+            List<long> created;
+            try
+            {
+                created = await CreateWebhooksAsync(newClient, store.PublicKey, secret, ct);
+            }
+            catch (WebhookCreationException e)
+            {
+                store.ProtectedWebhookSecret = oldSecret;
+                await db.SaveChangesAsync(CancellationToken.None);
+                return e.Result;
+            }
+
+            await RemoveWebhooksAsync(oldClient, store.GetWebhookIds());
+            store.Url = site.ToString().TrimEnd('/');
+            store.NormalizedUrl = normalized;
+            store.ProtectedConsumerKey = secrets.Protect(consumerKey.Trim());
+            store.ProtectedConsumerSecret = secrets.Protect(consumerSecret.Trim());
+            store.ConsumerKeyHint = ConnectedStore.Hint(consumerKey.Trim());
+            store.KeyPermission = "read_write";
+            store.ConnectionMethod = StoreConnectionMethod.Classic;
+            store.Currency = verified.Currency;
+            store.CurrencyDifferenceAccepted = !string.Equals(verified.Currency, organization.BaseCurrency, StringComparison.OrdinalIgnoreCase);
+            if (!store.TimeZoneOverridden)
+            {
+                store.TimeZone = verified.TimeZone;
+            }
+
+            store.WordPressVersion = verified.WordPressVersion;
+            store.WooCommerceVersion = verified.WooCommerceVersion;
+            store.WebhookIds = string.Join(',', created);
+            await db.SaveChangesAsync(ct);
+            clients.Remove(store.PublicKey);
+            return new ConnectResult(ConnectFailure.None, "The new credentials were checked and saved.", store.Id, verified.Currency);
+        }
+        finally
+        {
+            clients.Remove(store.PublicKey + "-new");
+        }
+    }
+
+    public sealed record DisconnectResult(bool WebhooksRemoved, string KeysPageUrl, string Message);
+
+    /// <summary>
+    /// Removes the portal's webhooks from the store when it answers, then everything the portal keeps for the store
+    /// (inbox, activity log, settings, pending authorizations). Sales already created are not linked to the store and
+    /// stay. The REST API cannot delete keys: the merchant is sent to the store's key page to revoke it.
+    /// </summary>
+    public async Task<DisconnectResult?> DisconnectAsync(int organizationId, int storeId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == storeId, ct);
+        if (store is null)
+        {
+            return null;
+        }
+
+        var removed = true;
+        var client = Client(store);
+        foreach (var id in store.GetWebhookIds())
+        {
+            try
+            {
+                await client.DeleteWebhookAsync(id, ct);
+            }
+            catch (WooApiException e) when (e.Kind == WooErrorKind.NotFound)
+            {
+                // Already deleted in WooCommerce.
+            }
+            catch (WooApiException)
+            {
+                removed = false;
+            }
+        }
+
+        clients.Remove(store.PublicKey);
+        await db.WebhookInbox.Where(w => w.StoreId == storeId).ExecuteDeleteAsync(ct);
+        await db.StoreActivity.Where(a => a.StoreId == storeId).ExecuteDeleteAsync(ct);
+        await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ExecuteDeleteAsync(ct);
+        db.Stores.Remove(store);
+        await db.SaveChangesAsync(ct);
+        var keysPage = StoreUrl.KeysPage(store.Url);
+        logger.LogInformation("Store {StoreId} ({Url}) disconnected from organization {OrganizationId}", storeId, store.Url, organizationId);
+        return new DisconnectResult(removed, keysPage, removed
+            ? $"{store.Name} is disconnected and its webhooks were removed. Revoke the key {store.ConsumerKeyHint} in WooCommerce: the portal cannot delete it."
+            : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks, and revoke the key {store.ConsumerKeyHint}.");
+    }
+
+    private WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
+        secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
 
     private sealed record Verified(ConnectResult? Failure, string Currency = "", string TimeZone = "", string WordPressVersion = "", string WooCommerceVersion = "");
 
