@@ -77,6 +77,7 @@ public static class PortalHost
         builder.Services.AddWooCommerceClient(builder.Configuration);
         builder.Services.AddSingleton<StoreSecrets>();
         builder.Services.AddScoped<StoreConnector>();
+        builder.Services.AddScoped<StoreSettingsService>();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q => q.UseInMemoryStore());

@@ -111,4 +111,35 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         await using var after = fx.Db(org);
         (await after.Stores.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Settings_ReadGatewaysAndTaxRatesFromEachStore_AndAreKeptPerStore()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var first = await fx.StartStoreAsync();
+        await using var second = await fx.StartStoreAsync();
+        (await fx.ConnectClassicAsync(org, first, name: "First")).Succeeded.ShouldBeTrue();
+        (await fx.ConnectClassicAsync(org, second, name: "Second")).Succeeded.ShouldBeTrue();
+        var service = fx.Portal.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<StoreSettingsService>();
+
+        await using (var db = fx.Db(org))
+        {
+            var stores = await db.Stores.OrderBy(s => s.Name).ToListAsync();
+            var settings = StoreSettings.FromJson(null);
+            var options = await service.LoadAsync(db, stores[0], settings);
+            options.StoreReadError.ShouldBeNull();
+            settings.PaymentMappings.Select(p => p.GatewayId).ShouldBe(["bacs", "cheque", "cod"], ignoreOrder: true);
+            settings.TaxRates.Count.ShouldBe(10);
+            settings.TaxRates.Select(r => r.TaxClass).Distinct().Count().ShouldBe(4);
+            settings.OrderCapture = OrderCapture.Paid;
+            stores[0].SettingsJson = settings.ToJson();
+            stores[1].SettingsJson = new StoreSettings { OrderCapture = OrderCapture.Completed }.ToJson();
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = fx.Db(org);
+        var saved = await check.Stores.OrderBy(s => s.Name).Select(s => s.SettingsJson).ToListAsync();
+        StoreSettings.FromJson(saved[0]).OrderCapture.ShouldBe(OrderCapture.Paid);
+        StoreSettings.FromJson(saved[1]).OrderCapture.ShouldBe(OrderCapture.Completed);
+    }
 }
