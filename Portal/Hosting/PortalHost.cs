@@ -9,6 +9,7 @@ using Portal.Components.Account;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
+using Portal.Features.Common;
 using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Organizations;
@@ -69,6 +70,7 @@ public static class PortalHost
         builder.Services.AddSingleton<SupportAccess>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
+        builder.Services.AddInventoryAndSales();
 
         // The activity log persists the client's calls; registered first so the client uses it.
         builder.Services.AddSingleton<StoreActivityRecorder>();

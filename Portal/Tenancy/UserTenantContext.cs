@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Portal.Data.Tenancy;
+using Portal.Domain.Organizations;
+using Portal.Features.Common;
 using Portal.Identity;
 
 namespace Portal.Tenancy;
@@ -10,13 +12,16 @@ namespace Portal.Tenancy;
 /// their read-only views create contexts for the organization they open, through <c>IPortalDbContextFactory</c>,
 /// and record an audit row when they do.
 /// </summary>
-public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : ITenantContext
+public sealed class UserTenantContext(IHttpContextAccessor httpContextAccessor, IServiceProvider services) : ITenantContext, IActingUser
 {
     private ITenantContext? _resolved;
 
     public TenantAccess Access => Resolve().Access;
 
     public int? OrganizationId => Resolve().OrganizationId;
+
+    /// <summary>Read at each call: an administrator may change them while the circuit lives (re-validated sign-in).</summary>
+    public Permissions Permissions => CurrentUser()?.GetPermissions() ?? Permissions.None;
 
     private ITenantContext Resolve()
     {

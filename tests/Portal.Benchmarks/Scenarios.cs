@@ -15,6 +15,8 @@ public static class Scenarios
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new SmokeScenario(),
+        new AvailabilityBenchmark(),
+        new CatalogReadScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

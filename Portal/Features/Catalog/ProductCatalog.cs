@@ -111,6 +111,24 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
     {
+        // Foreign keys prove a row exists, not that it is this organization's: look each one up through the filter.
+        var errors = new List<ValidationError>();
+        if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.Category), "The category does not exist."));
+        }
+
+        if (input.BrandId is { } brand && !await db.Brands.AnyAsync(b => b.Id == brand, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.Brand), "The brand does not exist."));
+        }
+
+        if (input.SaleTaxRuleId is { } rule && !await db.TaxRules.AnyAsync(t => t.Id == rule, ct))
+        {
+            errors.Add(new ValidationError(nameof(Product.SaleTaxRuleId), "The tax rule does not exist."));
+        }
+
+        DomainValidationException.ThrowIfAny(errors);
         product.CategoryId = input.CategoryId;
         product.BrandId = input.BrandId;
         product.SaleTaxRuleId = input.SaleTaxRuleId;
@@ -130,6 +148,11 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         var related = await db.Products.AsNoTracking()
             .Where(p => componentIds.Contains(p.Id) || p.BillOfMaterials.Any())
             .ToDictionaryAsync(p => p.Id, ct);
+        if (componentIds.FirstOrDefault(id => !related.ContainsKey(id)) is var missing and not 0)
+        {
+            throw new DomainValidationException([new ValidationError("BillOfMaterials", $"Component product {missing} does not exist.")]);
+        }
+
         product.SetBillOfMaterials(input.BillOfMaterials, related);
     }
 

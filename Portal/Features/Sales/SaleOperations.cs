@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Catalog;
+using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
 using Portal.Domain.Stock;
@@ -43,8 +44,15 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<SaleStepResult>> CreateAsync(
         ITenantContext tenant, SaleDraft draft, bool placeOrder, AutoAssemblyMode? assembly = null,
         AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        Write(tenant, async (db, organizationId, token) =>
         {
+            await CheckReferencesAsync(db, draft.Header, token);
+            if (draft.Origin.StoreOrderNumber is { } number &&
+                await db.Sales.AnyAsync(s => s.StoreId == draft.Origin.StoreId && s.StoreOrderNumber == number, token))
+            {
+                throw new DomainException(AlreadyImported(number));
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
             var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), token);
@@ -64,7 +72,15 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             }
 
             db.Sales.Add(sale);
-            await db.SaveChangesAsync(token);
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && sale.StoreOrderNumber is { } imported)
+            {
+                throw new DomainException(AlreadyImported(imported)); // imported by another run at the same moment
+            }
+
             string? note = null;
             if (placeOrder)
             {
@@ -84,7 +100,12 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
     public Task<OperationResult<SaleStepResult>> UpdateHeaderAsync(
         ITenantContext tenant, int saleId, SaleHeader header, Guid? expectedVersion = null, CancellationToken ct = default) =>
-        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.UpdateHeader(header)), ct);
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            await CheckReferencesAsync(db, header, token);
+            sale.UpdateHeader(header);
+            return null;
+        }, ct);
 
     public Task<OperationResult<SaleStepResult>> AddLineAsync(
         ITenantContext tenant, int saleId, SaleLineInput line, Guid? expectedVersion = null, CancellationToken ct = default) =>
@@ -170,7 +191,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<SaleStepResult>> AuthoriseInvoiceAsync(
         ITenantContext tenant, int saleId, DateTime? invoiceDate = null, Guid? expectedVersion = null,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        Write(tenant, async (db, organizationId, token) =>
         {
             await InvoiceNumbers.EnsureSequenceAsync(db, organizationId, token);
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
@@ -244,16 +265,26 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private static string AlreadyImported(string orderNumber) =>
+        $"The store's order {orderNumber} is already a sale; it was not imported again.";
+
     private Task<OperationResult<SaleStepResult>> Step(
         ITenantContext tenant, int saleId, Guid? expectedVersion, Func<PortalDbContext, Sale, CancellationToken, Task<string?>> step,
         CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        Write(tenant, async (db, _, token) =>
         {
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
             var note = await step(db, sale, token);
             await db.SaveChangesAsync(token);
             return new SaleStepResult(sale.Id, note);
         }, ct);
+
+    /// <summary>Every change goes through here: a signed-in user needs the Sales (or Administrator) permission.</summary>
+    private Task<OperationResult<SaleStepResult>> Write(
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<SaleStepResult>> work, CancellationToken ct) =>
+        ActingUserChecks.Refusal(tenant, Permissions.Administrator | Permissions.Sales, "sales") is { } refusal
+            ? Task.FromResult(OperationResult<SaleStepResult>.From(refusal))
+            : unitOfWork.RunAsync(tenant, work, ct);
 
     private static Task<string?> Done(Action action)
     {
@@ -313,6 +344,31 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             db, sale.OrganizationId, Now, products.Keys.ToList(), [sale.LocationId],
             id => products.TryGetValue(id, out var p) ? p.Label : $"Product {id}", ct);
         return (ledger, products);
+    }
+
+    /// <summary>
+    /// Foreign keys prove a referenced row exists, not that it is this organization's: each id of the header must
+    /// be visible through the tenant filter, or a forged id would tie the sale to another organization's customer.
+    /// </summary>
+    private static async Task CheckReferencesAsync(PortalDbContext db, SaleHeader header, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        async Task Check<T>(IQueryable<T> rows, int? id, string field, string message) where T : class
+        {
+            if (id is { } value && !await rows.AnyAsync(r => EF.Property<int>(r, "Id") == value, ct))
+            {
+                errors.Add(new ValidationError(field, message));
+            }
+        }
+
+        await Check(db.Customers, header.CustomerId, "Customer", "The customer does not exist.");
+        await Check(db.Locations, header.LocationId, "Location", "The location does not exist.");
+        await Check(db.Carriers, header.CarrierId, "Carrier", "The carrier does not exist.");
+        await Check(db.PaymentTerms, header.PaymentTermId, "Terms", "The payment term does not exist.");
+        await Check(db.SalesRepresentatives, header.SalesRepresentativeId, "SalesRepresentative", "The sales representative does not exist.");
+        await Check(db.Accounts, header.RevenueAccountId, "RevenueAccount", "The revenue account does not exist.");
+        await Check(db.TaxRules, header.TaxRuleId, "TaxRule", "The tax rule does not exist.");
+        DomainValidationException.ThrowIfAny(errors);
     }
 
     private static async Task<Dictionary<int, TaxRule>> TaxRulesAsync(PortalDbContext db, IEnumerable<int?> ids, CancellationToken ct)

@@ -11,7 +11,10 @@ public static partial class StaticForm
         var page = await client.GetAsync(path);
         page.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path}");
         var html = await page.Content.ReadAsStringAsync();
-        var values = HiddenInputs().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        // The page's Blazor form (it carries the _handler field); a page may hold other forms, e.g. sign-out.
+        var form = html.Split("<form", StringSplitOptions.None).Skip(1).FirstOrDefault(f => f.Contains("name=\"_handler\"", StringComparison.Ordinal))
+            ?? html;
+        var values = HiddenInputs().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         foreach (var (name, value) in fields)
         {
             values[name] = value;

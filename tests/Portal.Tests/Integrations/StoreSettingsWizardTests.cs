@@ -54,8 +54,8 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
 
         wizard.Find("#wizard-next").Click();
 
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Step 1 of 7");
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("Choose the customer");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Step 1 of 7"));
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("Choose the customer"));
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         wizard.Render();
         wizard.FindAll("#consolidation-time").ShouldNotBeEmpty();
         wizard.Find("#wizard-next").Click();
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("consolidated");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("consolidated"));
 
         settings.ConsolidationTime = new TimeOnly(23, 30);
         wizard.Find("#wizard-next").Click();
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Step 2 of 7");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Step 2 of 7"));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         var settings = new StoreSettings { CustomerId = 1 };
         var wizard = Render(settings);
         Advance(wizard, 2);
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Fulfilment");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Fulfilment"));
         wizard.FindAll("#ignore-restock").ShouldBeEmpty();
 
         settings.Fulfilment = AutoFulfilmentMode.PickPack;
@@ -101,7 +101,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         var wizard = Render(settings);
         Advance(wizard, 4);
 
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Catalog");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Catalog"));
         settings.UpdateStockLevels.ShouldBeFalse("off until the merchant turns it on");
         wizard.FindAll("#use-buffer").ShouldBeEmpty();
         wizard.FindAll("#stock-warning").ShouldBeEmpty();
@@ -132,20 +132,20 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         var wizard = Render(settings);
         Advance(wizard, 5);
 
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Taxes");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Taxes"));
         wizard.Markup.ShouldContain("Standard");
         wizard.Markup.ShouldContain("Reduced rate");
         wizard.FindAll(".tax-mapping").Count.ShouldBe(2);
         wizard.FindAll("#unmapped-rates").ShouldNotBeEmpty();
         wizard.Find("#wizard-next").Click();
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("untaxed lines");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("untaxed lines"));
 
         settings.TaxFreeRuleId = 1;
         settings.ShippingTaxRuleId = 2;
         settings.TaxRates[0].TaxRuleId = 2;
         wizard.Find("#wizard-next").Click();
         wizard.FindAll("#unmapped-rates").ShouldBeEmpty();
-        wizard.Find("#wizard-step").TextContent.ShouldContain("Shipping metadata");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Shipping metadata"));
     }
 
     [Fact]
@@ -157,18 +157,19 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         Advance(wizard, 6);
 
         wizard.Find("#add-shipping-meta").Click();
+        wizard.WaitForAssertion(() => wizard.FindAll(".shipping-meta-row").Count.ShouldBe(1));
         wizard.Find("#wizard-finish").Click();
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("meta field name");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("meta field name"));
         finished.ShouldBeNull();
 
         settings.ShippingMeta[0].MetaKey = "_tracking_number";
         settings.ShippingMeta.Add(new ShippingMetaRow { MetaKey = "_tracking_number", Value = ShippingMetaValue.Carrier });
         wizard.Find("#wizard-finish").Click();
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("listed twice");
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("listed twice"));
 
         settings.ShippingMeta[1].MetaKey = "_tracking_provider";
         wizard.Find("#wizard-finish").Click();
-        finished.ShouldBeSameAs(settings);
+        wizard.WaitForAssertion(() => finished.ShouldBeSameAs(settings));
     }
 
     [Fact]

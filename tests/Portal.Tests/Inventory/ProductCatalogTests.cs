@@ -70,6 +70,19 @@ public sealed class ProductCatalogTests
     }
 
     [Fact]
+    public async Task Create_WhenAComponentBelongsToAnotherOrganization_ThenIsRefusedAsMissing()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var other = await InventorySeed.CreateAsync(database, "Other");
+
+        var result = await database.Catalog.CreateAsync(seed.Tenant,
+            new ProductInput { Sku = "BOX", Name = "Box", BillOfMaterials = [(other.Part, 1m)] });
+
+        result.FieldErrors.ShouldBe([new ValidationError("BillOfMaterials", $"Component product {other.Part} does not exist.")]);
+    }
+
+    [Fact]
     public async Task CreateFamily_WhenVariantsAreGiven_ThenEachIsAProductNamedByTheFamily()
     {
         await using var database = await InventoryDatabase.CreateAsync();

@@ -181,6 +181,38 @@ public sealed class SaleOperationsTests
         (await LoadAsync(database, seed, saleId)).Version.ShouldBe(before);
     }
 
+    [Fact]
+    public async Task Create_WhenTheHeaderNamesAnotherOrganizationsCustomerOrLocation_ThenIsRefusedAndNothingIsSaved()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var other = await InventorySeed.CreateAsync(database, "Other");
+        var forged = seed.Sale((seed.Widget, 1m));
+        forged = forged with { Header = forged.Header with { CustomerId = other.Customer, LocationId = other.Warehouse } };
+
+        var result = await database.Sales.CreateAsync(seed.Tenant, forged, placeOrder: true);
+
+        result.FieldErrors.Select(e => e.Field).ShouldBe(["Customer", "Location"]);
+        await using var db = database.Create(Portal.Data.Tenancy.FixedTenant.None);
+        (await db.Sales.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Create_WhenAStoreOrderIsImportedTwice_ThenTheSecondIsRefused()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var order = seed.Sale((seed.Widget, 1m)) with { Origin = SaleOrigin.FromStore(3, "1001") };
+
+        var first = await database.Sales.CreateAsync(seed.Tenant, order, placeOrder: false);
+        var again = await database.Sales.CreateAsync(seed.Tenant, order, placeOrder: false);
+        var otherStore = await database.Sales.CreateAsync(seed.Tenant, order with { Origin = SaleOrigin.FromStore(4, "1001") }, placeOrder: false);
+
+        first.Succeeded.ShouldBeTrue();
+        again.Error.ShouldBe("The store's order 1001 is already a sale; it was not imported again.");
+        otherStore.Succeeded.ShouldBeTrue();
+    }
+
     private static async Task AdjustAsync(InventoryDatabase database, InventorySeed seed, int productId, decimal quantity) =>
         (await database.Stock.AdjustAsync(seed.Tenant, productId, seed.Warehouse, quantity, "count")).Succeeded.ShouldBeTrue();
 

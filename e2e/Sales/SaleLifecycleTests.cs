@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Data.Tenancy;
+using Portal.Domain.Catalog;
+using Portal.Domain.Customers;
+using Portal.Domain.Reference;
+using Portal.Domain.Sales;
+using Portal.E2E.Infrastructure;
+using Portal.Features.Sales;
+using Portal.Features.Stock;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Sales;
+
+/// <summary>
+/// A sale through its whole life in the browser. The products, stock, customer and accounts a sale needs are made
+/// through the portal's own services (their pages are another feature's).
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class SaleLifecycleTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task ManualSale_WhenPickedPackedShippedAndPaid_ThenOnHandFallsAndEveryStageIsComplete()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Sales");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 10m);
+        await using var session = await fixture.OpenSessionAsync(nameof(ManualSale_WhenPickedPackedShippedAndPaid_ThenOnHandFallsAndEveryStageIsComplete));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.WaitForInteractiveAsync();
+
+        await page.Locator(".mud-nav-link", new PageLocatorOptions { HasText = "Sales" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/sales$"));
+        await Expect(page.Locator("#no-sales")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("empty-sales-grid");
+
+        await page.Locator("#new-sale").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/sales/new$"));
+        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
+        await Expect(page.Locator("#sale-contact")).ToHaveValueAsync("Flora Green");
+        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
+        await Expect(page.Locator("#line-price-0")).ToHaveValueAsync("25.00");
+        await page.Locator("#line-quantity-0").FillAsync("3");
+        await page.Locator("#sale-reference").FillAsync("PO-7781");
+        await page.Locator("#sale-reference").BlurAsync();
+        await Expect(page.Locator(".line-total").First).ToHaveTextAsync("75.00");
+        await session.ScreenshotAsync("new-sale-filled");
+
+        await page.Locator("#save-and-order").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+        await Expect(Stage(page, "order")).ToHaveTextAsync("Authorised");
+        var saleId = int.Parse(Regex.Match(page.Url, @"/sales/(\d+)$").Groups[1].Value);
+        var allocation = page.Locator($"#allocation-{shop.Product}");
+        await Expect(allocation.Locator(".allocated")).ToHaveTextAsync("3");
+        await Expect(allocation.Locator(".on-hand")).ToHaveTextAsync("10");
+        await session.ScreenshotAsync("order-authorised");
+
+        await Tab(page, "Pick").ClickAsync();
+        await page.Locator("#authorise-pick").ClickAsync();
+        await Expect(Stage(page, "pick")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator($"#pick-{shop.Product} .on-hand")).ToHaveTextAsync("7");
+        await session.ScreenshotAsync("picked");
+
+        await Tab(page, "Pack").ClickAsync();
+        await page.Locator("#authorise-pack").ClickAsync();
+        await Expect(Stage(page, "pack")).ToHaveTextAsync("Authorised");
+
+        await Tab(page, "Ship").ClickAsync();
+        await page.Locator("#tracking-number").FillAsync("1Z999AA10123456784");
+        await page.Locator("#authorise-ship").ClickAsync();
+        await Expect(Stage(page, "ship")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator(".tracking-number")).ToHaveTextAsync(["1Z999AA10123456784"]);
+        await session.ScreenshotAsync("shipped");
+
+        await Tab(page, "Invoice").ClickAsync();
+        await page.Locator("#authorise-invoice").ClickAsync();
+        await Expect(Stage(page, "invoice")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator("#invoice-number .field-value")).ToHaveTextAsync("INV-00001");
+        await session.ScreenshotAsync("invoiced");
+
+        await Tab(page, "Payments").ClickAsync();
+        await Expect(page.Locator("#payment-amount")).ToHaveValueAsync("75.00");
+        await page.Locator("#payment-reference").FillAsync("Bank transfer");
+        await page.Locator("#record-payment").ClickAsync();
+        await Expect(Stage(page, "payment")).ToHaveTextAsync("Paid");
+        await Expect(page.Locator("#balance-due")).ToHaveTextAsync("0.00");
+        await Expect(page.Locator("tr.payment")).ToContainTextAsync("Bank transfer");
+        await session.ScreenshotAsync("paid");
+
+        (await OnHandAsync(owner.OrganizationId, shop)).ShouldBe(7m);
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            var sale = await db.Sales.SingleAsync(s => s.Id == saleId);
+            (sale.Status, sale.InvoiceStatus, sale.AmountPaid, sale.Total).ShouldBe((SaleStatus.Shipped, StageStatus.Authorised, 75m, 75m));
+        }
+
+        await page.Locator(".mud-nav-link", new PageLocatorOptions { HasText = "Sales" }).ClickAsync();
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = "Garden Centre Ltd" });
+        await Expect(row).ToContainTextAsync("INV-00001");
+        await Expect(row.Locator(".sale-status")).ToHaveTextAsync("Shipped");
+        await Expect(row.Locator(".sale-payment")).ToHaveTextAsync("Paid");
+        await session.ScreenshotAsync("sales-grid");
+
+        session.ShouldHaveNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task Void_WhenConfirmed_ThenTheAllocationIsReleased()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Void");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 4m);
+        var created = await Operations.CreateAsync(FixedTenant.For(owner.OrganizationId), new SaleDraft(
+            new SaleHeader { CustomerId = shop.Customer, LocationId = shop.Location, Reference = "PO-VOID", PaymentTermDays = 14 },
+            [new SaleLineInput(shop.Product, null, 2m, 25m)], []), placeOrder: true);
+        created.Succeeded.ShouldBeTrue(created.Error);
+        var saleId = created.Value!.SaleId;
+
+        await using var session = await fixture.OpenSessionAsync(nameof(Void_WhenConfirmed_ThenTheAllocationIsReleased));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.GotoAsync($"/sales/{saleId}");
+        var allocation = page.Locator($"#allocation-{shop.Product}");
+        await Expect(allocation.Locator(".allocated")).ToHaveTextAsync("2");
+        await session.ScreenshotAsync("ordered");
+
+        await page.Locator("#void-sale").ClickAsync();
+        await page.Locator("#void-reason").FillAsync("Customer cancelled by phone");
+        await session.ScreenshotAsync("void-dialog");
+        await page.Locator("#void-confirm").ClickAsync();
+
+        await Expect(page.Locator("#sale-voided")).ToContainTextAsync("Customer cancelled by phone");
+        await Expect(allocation.Locator(".allocated")).ToHaveTextAsync("0");
+        await Expect(allocation.Locator(".on-hand")).ToHaveTextAsync("4");
+        await Expect(page.Locator("#void-sale")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("voided");
+
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            (await db.StockAllocations.CountAsync()).ShouldBe(0);
+        }
+
+        await session.GotoAsync("/sales");
+        await page.Locator("#filter-Voided").ClickAsync();
+        await Expect(page.Locator("tr", new PageLocatorOptions { HasText = "PO-VOID" }).Locator(".sale-status")).ToHaveTextAsync("Voided");
+        await session.ScreenshotAsync("voided-filter");
+
+        session.ShouldHaveNoBrowserErrors();
+    }
+
+    private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
+
+    private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();
+
+    private sealed record Shop(int Location, int Customer, int Product);
+
+    private async Task<Shop> SeedAsync(int organizationId, decimal onHand)
+    {
+        await using var db = Contexts.CreateForOrganization(organizationId);
+        var location = Portal.Domain.Stock.Location.Create(organizationId, "Main warehouse");
+        var customer = Customer.Create(organizationId, "Garden Centre Ltd");
+        customer.Contact = "Flora Green";
+        customer.ShippingAddress = new Address { Line1 = "1 Rose Lane", City = "Leeds", Postcode = "LS1 1AA", Country = "GB" };
+        var product = Product.Create(organizationId, "SPADE", "Spade");
+        product.SetPrice(1, 25m);
+        db.AddRange(location, customer, product, Carrier.Create(organizationId, "DHL"),
+            Account.Create(organizationId, "1000", "Business bank", AccountType.Bank, canReceivePayments: true));
+        await db.SaveChangesAsync();
+
+        var stock = fixture.Server.Services.GetRequiredService<StockOperations>();
+        var adjusted = await stock.AdjustAsync(FixedTenant.For(organizationId), product.Id, location.Id, onHand, "Opening stock");
+        adjusted.Succeeded.ShouldBeTrue(adjusted.Error);
+        return new Shop(location.Id, customer.Id, product.Id);
+    }
+
+    private async Task<decimal> OnHandAsync(int organizationId, Shop shop)
+    {
+        await using var db = Contexts.CreateForOrganization(organizationId);
+        return await db.StockBalances.Where(b => b.ProductId == shop.Product && b.LocationId == shop.Location).Select(b => b.OnHand).SingleAsync();
+    }
+
+    /// <summary>
+    /// Types into a MudAutocomplete and picks the suggestion with the given text. The list is searched again while
+    /// typing settles (debounced), and a click that lands on a list being replaced is lost: then it is clicked again.
+    /// </summary>
+    private static async Task PickAsync(IPage page, string input, string typed, string option)
+    {
+        await page.Locator(input).FillAsync(typed);
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).ClickAsync();
+            try
+            {
+                await Expect(page.Locator(input)).ToHaveValueAsync(option, new LocatorAssertionsToHaveValueOptions { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Locator(input).FillAsync(typed);
+            }
+        }
+    }
+
+    private static ILocator Stage(IPage page, string stage) => page.Locator($"#stage-{stage} .mud-chip");
+
+    private static ILocator Tab(IPage page, string name) => page.Locator(".mud-tab", new PageLocatorOptions { HasText = name });
+}

@@ -1,0 +1,40 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Organizations;
+using Portal.Features.Sales;
+
+namespace Portal.Tests.Sales;
+
+public sealed class NewSalePageTests : IAsyncLifetime
+{
+    private SalesBunit _sales = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sales = await SalesBunit.CreateAsync();
+        _sales.ActAs(Permissions.Sales);
+    }
+
+    public async Task DisposeAsync() => await _sales.DisposeAsync();
+
+    [Fact]
+    public async Task Save_WhenNoCustomerAndAnEmptyLine_ThenTheErrorsShowNextToTheFieldsAndNothingIsSaved()
+    {
+        _sales.Host.RenderProviders();
+        var page = _sales.Host.Context.Render<NewSalePage>();
+        page.WaitForAssertion(() => page.Find("#sale-location").ShouldNotBeNull());
+
+        page.Find("#save-and-order").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            page.Markup.ShouldContain("Choose the customer.");
+            page.Markup.ShouldContain("Choose a product or name the line.");
+        });
+        _sales.Host.Context.Services.GetRequiredService<NavigationManager>().Uri.ShouldNotContain("/sales/");
+        await using var db = _sales.Database.For(_sales.Seed.Org);
+        (await db.Sales.CountAsync()).ShouldBe(0);
+    }
+}

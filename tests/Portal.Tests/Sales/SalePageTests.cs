@@ -1,0 +1,247 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Organizations;
+using Portal.Domain.Sales;
+using Portal.Features.Common;
+using Portal.Features.Sales;
+using Portal.Identity;
+using Portal.Tests.Components;
+using Portal.Tests.Inventory;
+
+namespace Portal.Tests.Sales;
+
+/// <summary>
+/// The real sale page on a real (migrated SQLite) database, driven through its buttons; each test checks what the
+/// page shows and what the database holds.
+/// </summary>
+public sealed class SalePageTests : IAsyncLifetime
+{
+    private SalesBunit _sales = null!;
+    private BunitHost _bunit = null!;
+    private InventoryDatabase _database = null!;
+    private InventorySeed _seed = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sales = await SalesBunit.CreateAsync();
+        (_bunit, _database, _seed) = (_sales.Host, _sales.Database, _sales.Seed);
+    }
+
+    public async Task DisposeAsync() => await _sales.DisposeAsync();
+
+    [Fact]
+    public async Task AuthorisePick_WhenStockIsShort_ThenTheRefusalNamesTheProductAndShortfallAndNothingMoves()
+    {
+        await AdjustAsync(1m);
+        var saleId = await OrderedSaleAsync(3m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+
+        page.Find("#authorise-pick").Click();
+
+        page.WaitForAssertion(() =>
+            page.Find("#sale-error").TextContent.ShouldContain("The pick would take on hand below zero: WIDGET – Widget is short by 2."));
+        page.Find("#allocation-" + _seed.Widget).QuerySelector(".backorder")!.TextContent.ShouldContain("2 backordered");
+        (await SaleAsync(saleId)).PickStatus.ShouldNotBe(StageStatus.Authorised);
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((1m, 1m));
+    }
+
+    [Fact]
+    public async Task StageButtons_WhenStockCovers_ThenPickPackShipInvoiceAndPaymentComplete()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        Stage(page, "pick").ShouldBe("Not started");
+
+        page.Find("#authorise-pick").Click();
+        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((3m, 3m));
+        page.Find("#pick-" + _seed.Widget).QuerySelector(".on-hand")!.TextContent.ShouldBe("3");
+
+        page.Find("#authorise-pack").Click();
+        page.WaitForAssertion(() => Stage(page, "pack").ShouldBe("Authorised"));
+
+        page.Find("#tracking-number").Input("TRK-1");
+        page.Find("#add-tracking").Click();
+        page.Find("#tracking-number").Input("TRK-2");
+        page.Find("#authorise-ship").Click();
+        page.WaitForAssertion(() => Stage(page, "ship").ShouldBe("Authorised"));
+        page.FindAll(".tracking-number").Select(c => c.TextContent.Trim()).ShouldBe(["TRK-1", "TRK-2"]);
+
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+        page.Find("#invoice-number .field-value").TextContent.ShouldBe("INV-00001");
+        page.Find("#invoice-due .field-value").TextContent.ShouldBe("2026-04-13"); // 2026-03-14 + 30 days
+
+        page.Find("#payment-reference").Change("bank transfer 42");
+        page.Find("#record-payment").Click();
+        page.WaitForAssertion(() => Stage(page, "payment").ShouldBe("Paid"));
+        page.Find("#balance-due").TextContent.ShouldBe(0m.ToString("N2"));
+
+        var sale = await SaleAsync(saleId);
+        (sale.Status, sale.PackStatus, sale.ShipStatus, sale.ShipCarrierId).ShouldBe((SaleStatus.Shipped, StageStatus.Authorised, StageStatus.Authorised, _seed.Carrier));
+        sale.TrackingNumbers.Select(t => t.Number).ShouldBe(["TRK-1", "TRK-2"], ignoreOrder: true);
+        var payment = sale.Payments.ShouldHaveSingleItem();
+        (payment.AccountId, payment.Amount, payment.Reference).ShouldBe((_seed.Bank, 20m, "bank transfer 42"));
+    }
+
+    [Fact]
+    public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-pick").Click();
+        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+
+        page.Find($"#restock-quantity-{_seed.Widget}").Change("1");
+        page.Find("#restock").Click();
+        page.WaitForAssertion(() => page.Find($"#restock-{_seed.Widget} .restocked").TextContent.ShouldBe("1"));
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((4m, 4m));
+
+        page.Find("#credit-description").Change("Damaged in transit");
+        page.Find("#credit-amount").Change("5");
+        page.Find("#create-credit-note").Click();
+        page.WaitForAssertion(() => page.Find("#total-credited").TextContent.ShouldBe(5m.ToString("N2")));
+        page.Find("#balance-due").TextContent.ShouldBe(15m.ToString("N2"));
+        page.FindAll(".credit-note").Count.ShouldBe(2);
+
+        // No more than what is left of the invoice can be credited.
+        page.Find("#credit-description").Change("Goodwill");
+        page.Find("#credit-amount").Change("100");
+        page.Find("#create-credit-note").Click();
+        page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("is more than the 15"));
+        page.FindAll(".credit-note").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Void_WhenConfirmedWithAReason_ThenTheAllocationIsReleasedAndThePageShowsIt()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#allocation-" + _seed.Widget).QuerySelector(".allocated")!.TextContent.ShouldBe("2");
+
+        page.Find("#void-sale").Click();
+        host.WaitForElement("#void-reason").Input("Customer cancelled");
+        host.Find("#void-confirm").Click();
+
+        page.WaitForAssertion(() => page.Find("#sale-voided").TextContent.ShouldContain("Customer cancelled"));
+        page.Find("#allocation-" + _seed.Widget).QuerySelector(".allocated")!.TextContent.ShouldBe("0");
+        page.FindAll("#void-sale").ShouldBeEmpty();
+        page.FindAll("#authorise-pick").ShouldBeEmpty();
+        var sale = await SaleAsync(saleId);
+        (sale.Status, sale.VoidReason).ShouldBe((SaleStatus.Voided, "Customer cancelled"));
+        await using var db = _database.For(_seed.Org);
+        (await db.StockAllocations.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Void_WhenCancelled_ThenTheSaleStaysAsItWas()
+    {
+        var saleId = await OrderedSaleAsync(2m);
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+
+        page.Find("#void-sale").Click();
+        host.WaitForElement("#void-cancel").Click();
+
+        host.WaitForAssertion(() => host.FindAll("#void-confirm").ShouldBeEmpty());
+        (await SaleAsync(saleId)).IsVoided.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AStep_WhenSomeoneElseChangedTheSaleMeanwhile_ThenItIsRefusedAndThePageShowsTheCurrentSale()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+
+        // Another user picks while this page still shows the sale unpicked.
+        (await _database.Sales.AuthorisePickAsync(_seed.Tenant, saleId)).Succeeded.ShouldBeTrue();
+        page.Find("#authorise-pick").Click();
+
+        page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("changed by someone else"));
+        Stage(page, "pick").ShouldBe("Authorised");
+        page.FindAll("#authorise-pick").ShouldBeEmpty();
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((3m, 3m));
+    }
+
+    [Fact]
+    public async Task ReadOnlyUser_WhenViewingASale_ThenEverythingShowsAndNoActionIsOffered()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.ReadOnly);
+
+        page.Find("#read-only").TextContent.ShouldContain("needs the Sales permission");
+        page.Find("#allocation-" + _seed.Widget).QuerySelector(".allocated")!.TextContent.ShouldBe("2");
+        page.FindAll("button").Select(b => b.Id).Where(id => !string.IsNullOrEmpty(id)).ShouldBeEmpty();
+        foreach (var action in new[] { "#authorise-pick", "#authorise-pack", "#authorise-ship", "#authorise-invoice", "#record-payment", "#void-sale", "#restock" })
+        {
+            page.FindAll(action).ShouldBeEmpty(action);
+        }
+    }
+
+    [Fact]
+    public async Task Handlers_WhenTheSignedInUserIsReadOnly_ThenEveryChangeIsRefusedAndNothingIsSaved()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var reader = new SalesBunit.UserTenant(_seed.Org, Permissions.ReadOnly);
+        var before = (await SaleAsync(saleId)).Version;
+
+        var pick = await _database.Sales.AuthorisePickAsync(reader, saleId);
+        var @void = await _database.Sales.VoidAsync(reader, saleId, "no");
+        var create = await _database.Sales.CreateAsync(reader, _seed.Sale((_seed.Widget, 1m)), placeOrder: true);
+
+        foreach (var result in new OperationResult[] { pick, @void, create })
+        {
+            result.Succeeded.ShouldBeFalse();
+            result.Error.ShouldBe("You can view sales but not change them: ask an administrator for the Sales permission.");
+        }
+
+        (await SaleAsync(saleId)).Version.ShouldBe(before);
+        await using var db = _database.For(_seed.Org);
+        (await db.Sales.CountAsync()).ShouldBe(1);
+        (await _database.Sales.AuthorisePickAsync(new SalesBunit.UserTenant(_seed.Org, Permissions.Sales), saleId)).Succeeded.ShouldBeTrue();
+    }
+
+    private (IRenderedComponent<IComponent> Host, IRenderedComponent<SalePage> Page) RenderPage(int saleId, Permissions permissions)
+    {
+        _sales.ActAs(permissions);
+        var authorization = _bunit.Context.AddAuthorization();
+        authorization.SetAuthorized("someone@example.test");
+        authorization.SetPolicies(permissions.HasFlag(Permissions.Sales)
+            ? [Policies.OrganizationMember, Policies.Sales]
+            : [Policies.OrganizationMember]);
+
+        var host = _bunit.RenderProviders();
+        var page = _bunit.Context.Render<SalePage>(p => p.Add(x => x.Id, saleId));
+        page.WaitForElement("#sale-title");
+        return (host, page);
+    }
+
+    private static string Stage(IRenderedComponent<SalePage> page, string stage) =>
+        page.Find($"#stage-{stage} .mud-chip").TextContent.Trim();
+
+    private async Task AdjustAsync(decimal quantity) =>
+        (await _database.Stock.AdjustAsync(_seed.Tenant, _seed.Widget, _seed.Warehouse, quantity, "count")).Succeeded.ShouldBeTrue();
+
+    private async Task<int> OrderedSaleAsync(decimal quantity)
+    {
+        var result = await _database.Sales.CreateAsync(_seed.Tenant, _seed.Sale((_seed.Widget, quantity)), placeOrder: true,
+            AutoAssemblyMode.None, AutoFulfilmentMode.None);
+        result.Succeeded.ShouldBeTrue(result.Error);
+        return result.Value!.SaleId;
+    }
+
+    private async Task<Sale> SaleAsync(int saleId)
+    {
+        await using var db = _database.For(_seed.Org);
+        return await db.Sales.AsSplitQuery().Include(s => s.TrackingNumbers).Include(s => s.Payments).SingleAsync(s => s.Id == saleId);
+    }
+}
