@@ -454,6 +454,26 @@ public sealed class StoreConnector(
         }
     }
 
+    /// <summary>
+    /// The merchant's own time zone for the store (consolidation times and order dates), when the store's setting is
+    /// wrong or a bare offset. An IANA name or a <c>UTC±hh:mm</c> offset; empty returns to the store's setting
+    /// at the next change of credentials.
+    /// </summary>
+    public async Task<string?> SetTimeZoneAsync(int organizationId, int storeId, string? timeZone, CancellationToken ct = default)
+    {
+        var value = timeZone?.Trim() ?? "";
+        if (value.Length == 0 || value.Length > 64
+            || (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) && !System.Text.RegularExpressions.Regex.IsMatch(value, @"^UTC[+-]\d{2}:\d{2}$")))
+        {
+            return $"'{value}' is not a time zone: enter a name such as Europe/Berlin or an offset such as UTC+05:30.";
+        }
+
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var changed = await db.Stores.Where(s => s.Id == storeId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.TimeZone, value).SetProperty(s => s.TimeZoneOverridden, true), ct);
+        return changed == 1 ? null : "This store does not exist in your organization.";
+    }
+
     public sealed record DisconnectResult(bool WebhooksRemoved, string KeysPageUrl, string Message);
 
     /// <summary>

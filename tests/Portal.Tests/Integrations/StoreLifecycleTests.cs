@@ -142,4 +142,30 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         StoreSettings.FromJson(saved[0]).OrderCapture.ShouldBe(OrderCapture.Paid);
         StoreSettings.FromJson(saved[1]).OrderCapture.ShouldBe(OrderCapture.Completed);
     }
+
+    [Fact]
+    public async Task TimeZone_CanBeOverriddenWithANameOrAnOffset_AndNonsenseIsRefused()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var emulator = await fx.StartStoreAsync();
+        (await fx.ConnectClassicAsync(org, emulator)).Succeeded.ShouldBeTrue();
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        int storeId;
+        await using (var db = fx.Db(org))
+        {
+            storeId = await db.Stores.Select(s => s.Id).SingleAsync();
+        }
+
+        (await connector.SetTimeZoneAsync(org, storeId, "Mars/Olympus")).ShouldNotBeNull();
+        (await connector.SetTimeZoneAsync(org, storeId, "UTC+05:30")).ShouldBeNull();
+        (await connector.SetTimeZoneAsync(org, storeId, "Europe/Berlin")).ShouldBeNull();
+        var (other, _, _) = await fx.Portal.CreateOrganizationAsync();
+        (await connector.SetTimeZoneAsync(other, storeId, "Europe/Paris")).ShouldBe("This store does not exist in your organization.");
+
+        await using var check = fx.Db(org);
+        var store = await check.Stores.SingleAsync();
+        store.TimeZone.ShouldBe("Europe/Berlin");
+        store.TimeZoneOverridden.ShouldBeTrue();
+    }
 }
