@@ -50,6 +50,7 @@ public static class PortalHost
         builder.Services.AddPortalData(database);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, UserTenantContext>();
+        builder.Services.AddInventoryAndSales();
         builder.Services.AddPortalDataProtection(portal);
 
         AddIdentity(builder.Services, portal);

@@ -59,7 +59,7 @@ public sealed class ShellTests(PortalFixture fixture)
 
         await session.SignInAsync(owner.Email, owner.Password);
         await ExpectShellAsync(session, owner);
-        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales", "WooCommerce", "Users"]);
+        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales", "Products", "Stock", "Customers", "Reference books", "WooCommerce", "Users"]);
         await Expect(ActiveNavLink(page)).ToHaveTextAsync("Dashboard");
         await session.ScreenshotAsync("administrator-dashboard");
 
@@ -85,7 +85,7 @@ public sealed class ShellTests(PortalFixture fixture)
         await session.SignOutAsync();
         await session.SignInAsync(reader.Email, reader.Password);
         await ExpectShellAsync(session, owner);
-        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales"]);
+        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales", "Products", "Stock", "Customers", "Reference books"]);
         await Expect(page.GetByText("Settings")).ToHaveCountAsync(0);
         await Expect(page.Locator("#user-menu")).ToHaveTextAsync(reader.Email);
         await session.ScreenshotAsync("reader-dashboard");

@@ -4,6 +4,7 @@ using Portal.Data.Conventions;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Catalog;
+using Portal.Domain.Organizations;
 using Portal.Features.Common;
 
 namespace Portal.Features.Catalog;
@@ -41,6 +42,9 @@ public sealed record VariantInput(string? Sku, IReadOnlyList<string?> OptionValu
 /// </summary>
 public sealed class ProductCatalog(UnitOfWork unitOfWork)
 {
+    /// <summary>The field a refused bill of materials is reported against.</summary>
+    public const string BillOfMaterialsField = nameof(Product.BillOfMaterials);
+
     public Task<OperationResult<int>> CreateAsync(ITenantContext tenant, ProductInput input, CancellationToken ct = default) =>
         Save(tenant, async (db, organizationId, token) =>
         {
@@ -76,7 +80,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     public Task<OperationResult<int>> CreateFamilyAsync(
         ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var family = ProductFamily.Create(organizationId, name, optionNames);
             foreach (var variant in variants)
@@ -91,7 +95,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     public Task<OperationResult<int>> AddVariantAsync(
         ITenantContext tenant, int familyId, VariantInput variant, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, _, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, _, token) =>
         {
             var family = await db.ProductFamilies.Include(f => f.Variants).FirstOrDefaultAsync(f => f.Id == familyId, token)
                 ?? throw new DomainException($"Family {familyId} does not exist.");
@@ -102,7 +106,7 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
 
     private Task<OperationResult<int>> Save(
         ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var product = await edit(db, organizationId, token);
             await SaveCheckedAsync(db, [product], token);
@@ -150,10 +154,18 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             .ToDictionaryAsync(p => p.Id, ct);
         if (componentIds.FirstOrDefault(id => !related.ContainsKey(id)) is var missing and not 0)
         {
-            throw new DomainValidationException([new ValidationError("BillOfMaterials", $"Component product {missing} does not exist.")]);
+            throw new DomainValidationException([new ValidationError(BillOfMaterialsField, $"Component product {missing} does not exist.")]);
         }
 
-        product.SetBillOfMaterials(input.BillOfMaterials, related);
+        try
+        {
+            product.SetBillOfMaterials(input.BillOfMaterials, related);
+        }
+        catch (DomainException ex) when (ex is not DomainValidationException)
+        {
+            // A cycle, a self-reference, a repeated or non-positive line: shown next to the bill of materials.
+            throw new DomainValidationException([new ValidationError(BillOfMaterialsField, ex.Message)]);
+        }
     }
 
     /// <summary>Refuses a SKU or name another product has (any case), then saves; the unique index covers races.</summary>

@@ -15,9 +15,15 @@ public interface IActingUser
 
 public static class ActingUserChecks
 {
+    /// <summary>Whether the tenant may do work that needs one of <paramref name="required"/> (pages use it to hide actions).</summary>
+    public static bool May(ITenantContext tenant, Permissions required) =>
+        tenant is not IActingUser user || (user.Permissions & required) != 0;
+
     /// <summary>Null when the tenant may do work that needs one of <paramref name="required"/>; otherwise the refusal.</summary>
     public static OperationResult? Refusal(ITenantContext tenant, Permissions required, string work) =>
-        tenant is IActingUser user && (user.Permissions & required) == 0
-            ? OperationResult.Fail($"You can view {work} but not change them: ask an administrator for the {PermissionNames.Describe(required & ~Permissions.Administrator)} permission.")
-            : null;
+        May(tenant, required)
+            ? null
+            : OperationResult.Fail((required & ~Permissions.Administrator) == Permissions.None
+                ? $"You can view {work} but not change them: only administrators can."
+                : $"You can view {work} but not change them: ask an administrator for the {PermissionNames.Describe(required & ~Permissions.Administrator)} permission.");
 }

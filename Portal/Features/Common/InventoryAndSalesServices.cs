@@ -1,4 +1,6 @@
 using Portal.Features.Catalog;
+using Portal.Features.Customers;
+using Portal.Features.Reference;
 using Portal.Features.Sales;
 using Portal.Features.Stock;
 
@@ -17,5 +19,7 @@ public static class InventoryAndSalesServices
         .AddSingleton<MovementHistory>()
         .AddSingleton<StockChangeFeed>()
         .AddSingleton<ProductCatalog>()
+        .AddSingleton<CustomerBook>()
+        .AddSingleton<ReferenceBookEditor>()
         .AddSingleton<SaleOperations>();
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain;
+using Portal.Domain.Organizations;
 using Portal.Domain.Sales;
 using Portal.Domain.Stock;
 
@@ -23,9 +24,24 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts)
 {
     public const int Attempts = 3;
 
+    public Task<OperationResult<T>> RunAsync<T>(
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        RunAsync(tenant, Permissions.None, "", work, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> when the tenant may (ADR 0004): a signed-in user needs <paramref name="required"/>
+    /// or Administrator; a read-only user is refused, naming <paramref name="what"/>, before anything is read.
+    /// </summary>
     public async Task<OperationResult<T>> RunAsync<T>(
-        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<T>> work, CancellationToken ct)
+        ITenantContext tenant, Permissions required, string what, Func<PortalDbContext, int, CancellationToken, Task<T>> work,
+        CancellationToken ct)
     {
+        if (required != Permissions.None &&
+            ActingUserChecks.Refusal(tenant, required | Permissions.Administrator, what) is { } refusal)
+        {
+            return OperationResult<T>.From(refusal);
+        }
+
         if (tenant.Access != TenantAccess.Organization || tenant.OrganizationId is not { } organizationId)
         {
             return OperationResult<T>.From(OperationResult.Fail(tenant.Access == TenantAccess.SupportReadOnly

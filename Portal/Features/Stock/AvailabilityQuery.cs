@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Conventions;
 using Portal.Data.Tenancy;
 using Portal.Domain.Catalog;
+using Portal.Features.Catalog;
 using Portal.Domain.Stock;
 
 namespace Portal.Features.Stock;
@@ -155,14 +156,6 @@ public sealed class AvailabilityQuery(IPortalDbContextFactory contexts)
             products = products.Where(p => ids.Contains(p.Id));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var term = CaseInsensitiveKey.Normalize(filter.Search.Trim());
-            products = products.Where(p =>
-                EF.Property<string>(p, CaseInsensitiveKey.KeyName(nameof(Product.Sku))).Contains(term) ||
-                EF.Property<string>(p, CaseInsensitiveKey.KeyName(nameof(Product.Name))).Contains(term));
-        }
-
-        return products;
+        return products.Matching(filter.Search);
     }
 }

@@ -11,14 +11,21 @@ public sealed record MovementRow(
 
 public sealed record MovementPage(IReadOnlyList<MovementRow> Rows, int Total);
 
-/// <summary>The ledger rows of a product (optionally at one location), newest first, paged in the database.</summary>
+/// <summary>
+/// The ledger rows of a product, or of every product (optionally at one location), newest first, paged in the database.
+/// </summary>
 public sealed class MovementHistory(IPortalDbContextFactory contexts)
 {
     public async Task<MovementPage> GetAsync(
-        ITenantContext tenant, int productId, int? locationId, int skip, int take, CancellationToken ct = default)
+        ITenantContext tenant, int? productId, int? locationId, int skip, int take, CancellationToken ct = default)
     {
         await using var db = contexts.Create(tenant);
-        var rows = db.StockMovements.AsNoTracking().Where(m => m.ProductId == productId);
+        var rows = db.StockMovements.AsNoTracking();
+        if (productId is { } product)
+        {
+            rows = rows.Where(m => m.ProductId == product);
+        }
+
         if (locationId is { } location)
         {
             rows = rows.Where(m => m.LocationId == location);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain.Catalog;
+using Portal.Domain.Organizations;
 using Portal.Domain.Stock;
 using Portal.Features.Common;
 
@@ -17,7 +18,7 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<StockMovement>> AdjustAsync(
         ITenantContext tenant, int productId, int locationId, decimal quantity, string? reason,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Sales, "stock", async (db, organizationId, token) =>
         {
             var ledger = await LoadAsync(db, organizationId, [productId], [locationId], token);
             var movement = ledger.Adjust(productId, locationId, quantity, reason ?? "");
@@ -30,7 +31,7 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<Guid>> TransferAsync(
         ITenantContext tenant, int productId, int fromLocationId, int toLocationId, decimal quantity, string? reason,
         CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, async (db, organizationId, token) =>
+        unitOfWork.RunAsync(tenant, Permissions.Sales, "stock", async (db, organizationId, token) =>
         {
             var ledger = await LoadAsync(db, organizationId, [productId], [fromLocationId, toLocationId], token);
             var (outRow, _) = ledger.Transfer(productId, fromLocationId, toLocationId, quantity, reason);

@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Tenancy;
+using Portal.Domain;
+using Portal.Domain.Catalog;
+using Portal.Domain.Organizations;
+using Portal.Domain.Reference;
+using Portal.Domain.Stock;
+using Portal.Features.Common;
+
+namespace Portal.Features.Reference;
+
+/// <summary>
+/// Creates and edits the reference books (tax rules, accounts, payment terms, carriers, sales representatives, price
+/// tier names, locations, categories, brands, the default sales account). Administrators only; each call is one
+/// transaction, and a name or code that another row already has comes back as a field error.
+/// </summary>
+public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
+{
+    public Task<OperationResult<int>> SaveTaxRuleAsync(
+        ITenantContext tenant, int? id, string? name, decimal rate, bool isInclusive, CancellationToken ct = default) =>
+        Save(tenant, db => db.TaxRules, id, org => TaxRule.Create(org, name, rate, isInclusive),
+            r => r.Change(name, rate, isInclusive), r => r.Id, ct);
+
+    public Task<OperationResult<int>> SaveAccountAsync(
+        ITenantContext tenant, int? id, string? code, string? name, AccountType type, bool canReceivePayments,
+        CancellationToken ct = default) =>
+        Save(tenant, db => db.Accounts, id, org => Account.Create(org, code, name, type, canReceivePayments),
+            a => a.Change(code, name, type, canReceivePayments), a => a.Id, ct,
+            duplicate: new ValidationError(nameof(Account.Code), $"Another account already has the code '{code?.Trim()}'."));
+
+    public Task<OperationResult<int>> SavePaymentTermAsync(
+        ITenantContext tenant, int? id, string? name, int days, bool makeDefault, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            var all = await db.PaymentTerms.ToListAsync(token);
+            var term = id is null ? null : all.FirstOrDefault(t => t.Id == id) ?? throw Missing("payment term", id);
+            if (term is null)
+            {
+                term = PaymentTerm.Create(org, name, days);
+                db.PaymentTerms.Add(term);
+                all.Add(term);
+            }
+            else
+            {
+                term.Change(name, days);
+            }
+
+            // The first term becomes the default: "one default" holds from the first row on.
+            if (makeDefault || !all.Any(t => t.IsDefault))
+            {
+                Defaults.MakeDefault(all, term);
+            }
+
+            await db.SaveChangesAsync(token);
+            return term.Id;
+        }, ct);
+
+    public Task<OperationResult<int>> SaveLocationAsync(
+        ITenantContext tenant, int? id, string? name, bool makeDefault, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            var all = await db.Locations.ToListAsync(token);
+            var location = id is null ? null : all.FirstOrDefault(l => l.Id == id) ?? throw Missing("location", id);
+            if (location is null)
+            {
+                location = Location.Create(org, name ?? "");
+                db.Locations.Add(location);
+                all.Add(location);
+            }
+            else
+            {
+                location.Rename(name ?? "");
+            }
+
+            if (makeDefault || !all.Any(l => l.IsDefault))
+            {
+                Defaults.MakeDefault(all, location);
+            }
+
+            await SaveUniqueAsync(db, new ValidationError(nameof(Location.Name), $"Another location is already named '{name?.Trim()}'."), token);
+            return location.Id;
+        }, ct);
+
+    public Task<OperationResult<int>> SaveCarrierAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
+        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct);
+
+    public Task<OperationResult<int>> SaveSalesRepresentativeAsync(
+        ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default) =>
+        Save(tenant, db => db.SalesRepresentatives, id, org => WithEmail(SalesRepresentative.Create(org, name), email),
+            r => WithEmail(r, email).Rename(name), r => r.Id, ct);
+
+    public Task<OperationResult<int>> SaveCategoryAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
+        Save(tenant, db => db.Categories, id, org => Category.Create(org, name), c => c.Rename(name), c => c.Id, ct,
+            duplicate: new ValidationError(nameof(Category.Name), $"Another category is already named '{name?.Trim()}'."));
+
+    public Task<OperationResult<int>> SaveBrandAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
+        Save(tenant, db => db.Brands, id, org => Brand.Create(org, name), b => b.Rename(name), b => b.Id, ct,
+            duplicate: new ValidationError(nameof(Brand.Name), $"Another brand is already named '{name?.Trim()}'."));
+
+    /// <summary>Sets the ten tier names at once; a blank name means the default "Tier N".</summary>
+    public Task<OperationResult<int>> SavePriceTierNamesAsync(
+        ITenantContext tenant, IReadOnlyList<string?> names, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            if (names.Count != PriceTiers.Count)
+            {
+                throw new DomainException($"Give the names of all {PriceTiers.Count} tiers.");
+            }
+
+            var stored = await db.PriceTierNames.ToDictionaryAsync(n => n.Tier, token);
+            var errors = new List<ValidationError>();
+            for (var tier = 1; tier <= PriceTiers.Count; tier++)
+            {
+                var name = names[tier - 1]?.Trim();
+                stored.TryGetValue(tier, out var row);
+                if (string.IsNullOrEmpty(name) || name == PriceTiers.DefaultName(tier))
+                {
+                    if (row is not null)
+                    {
+                        db.PriceTierNames.Remove(row);
+                    }
+                }
+                else if (name.Length > 50)
+                {
+                    errors.Add(new ValidationError($"Tier{tier}", "A tier name has at most 50 characters."));
+                }
+                else if (row is null)
+                {
+                    db.PriceTierNames.Add(PriceTierName.Create(org, tier, name));
+                }
+                else
+                {
+                    row.Rename(name);
+                }
+            }
+
+            DomainValidationException.ThrowIfAny(errors);
+            return await db.SaveChangesAsync(token);
+        }, ct);
+
+    public Task<OperationResult<int>> SetDefaultSalesAccountAsync(ITenantContext tenant, int? accountId, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
+            {
+                throw new DomainValidationException(
+                    [new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account.")]);
+            }
+
+            var settings = await db.SalesSettings.FirstOrDefaultAsync(token);
+            if (settings is null)
+            {
+                settings = new OrganizationSalesSettings { OrganizationId = org };
+                db.SalesSettings.Add(settings);
+            }
+
+            settings.DefaultSalesAccountId = accountId;
+            await db.SaveChangesAsync(token);
+            return settings.Id;
+        }, ct);
+
+    /// <summary>
+    /// Gives an organization without carriers the "Local Pickup" carrier that web orders without carrier information
+    /// fall back to. Run by the portal itself, not on behalf of the user, so a read-only user's first visit seeds it
+    /// too; support's read-only view never writes.
+    /// </summary>
+    public async Task EnsureLocalPickupAsync(ITenantContext tenant, CancellationToken ct = default)
+    {
+        if (tenant.Access != TenantAccess.Organization || tenant.OrganizationId is not { } org)
+        {
+            return;
+        }
+
+        await unitOfWork.RunAsync(FixedTenant.For(org), async (db, _, token) =>
+        {
+            if (!await db.Carriers.AnyAsync(token))
+            {
+                db.Carriers.Add(Carrier.LocalPickup(org));
+                await db.SaveChangesAsync(token);
+            }
+
+            return 0;
+        }, ct);
+    }
+
+    private static SalesRepresentative WithEmail(SalesRepresentative representative, string? email)
+    {
+        representative.Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        return representative;
+    }
+
+    private static DomainException Missing(string what, int? id) => new($"The {what} {id} does not exist.");
+
+    private Task<OperationResult<int>> Save<T>(
+        ITenantContext tenant, Func<PortalDbContext, DbSet<T>> set, int? id, Func<int, T> create, Action<T> change,
+        Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null)
+        where T : class =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            T row;
+            if (id is { } existing)
+            {
+                row = await set(db).FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == existing, token)
+                    ?? throw Missing(typeof(T).Name.ToLowerInvariant(), id);
+                change(row);
+            }
+            else
+            {
+                row = create(org);
+                set(db).Add(row);
+            }
+
+            await SaveUniqueAsync(db, duplicate, token);
+            return key(row);
+        }, ct);
+
+    private static async Task SaveUniqueAsync(PortalDbContext db, ValidationError? duplicate, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (duplicate is not null && UnitOfWork.IsUniqueViolation(ex))
+        {
+            throw new DomainValidationException([duplicate]);
+        }
+    }
+}

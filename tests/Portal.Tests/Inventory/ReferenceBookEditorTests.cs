@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Tenancy;
+using Portal.Domain.Organizations;
+using Portal.Domain.Reference;
+using Portal.Features.Common;
+using Portal.Features.Reference;
+using Portal.Features.Stock;
+using UserTenant = Portal.Tests.Sales.SalesBunit.UserTenant;
+
+namespace Portal.Tests.Inventory;
+
+public sealed class ReferenceBookEditorTests
+{
+    [Fact]
+    public async Task SaveLocation_WhenMadeDefault_ThenItIsTheOnlyDefaultAndADuplicateNameIsAFieldError()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+
+        var first = await editor.SaveLocationAsync(tenant, null, "Warehouse", makeDefault: false);
+        var second = await editor.SaveLocationAsync(tenant, null, "Shop", makeDefault: true);
+        var clash = await editor.SaveLocationAsync(tenant, null, "warehouse", makeDefault: false);
+
+        await using var db = database.For(org);
+        (await db.Locations.Where(l => l.IsDefault).Select(l => l.Id).ToListAsync()).ShouldBe([second.Value]);
+        first.Succeeded.ShouldBeTrue();
+        clash.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Name");
+        (await db.Locations.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task SavePaymentTerm_WhenTheFirstIsSaved_ThenItBecomesTheDefaultUntilAnotherIsChosen()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+
+        var cash = await editor.SavePaymentTermAsync(tenant, null, "Cash", 0, makeDefault: false);
+        await editor.SavePaymentTermAsync(tenant, null, "30 days", 30, makeDefault: false);
+        await using (var db = database.For(org))
+        {
+            (await db.PaymentTerms.SingleAsync(t => t.IsDefault)).Id.ShouldBe(cash.Value);
+        }
+
+        var net60 = await editor.SavePaymentTermAsync(tenant, null, "60 days", 60, makeDefault: true);
+        var invalid = await editor.SavePaymentTermAsync(tenant, cash.Value, "Cash", -1, makeDefault: false);
+
+        await using var check = database.For(org);
+        (await check.PaymentTerms.SingleAsync(t => t.IsDefault)).Id.ShouldBe(net60.Value);
+        invalid.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Days");
+        (await check.PaymentTerms.SingleAsync(t => t.Id == cash.Value)).Days.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ReferenceRows_WhenSaved_ThenTierNamesAccountsAndTheDefaultSalesAccountFollowTheDomainRules()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+
+        var names = Enumerable.Range(1, 10).Select(t => t == 2 ? "Wholesale" : null).ToArray();
+        (await editor.SavePriceTierNamesAsync(tenant, names)).Succeeded.ShouldBeTrue();
+        var sales = await editor.SaveAccountAsync(tenant, null, "4000", "Sales", AccountType.Revenue, false);
+        var refused = await editor.SaveAccountAsync(tenant, null, "4100", "Other", AccountType.Revenue, canReceivePayments: true);
+        var sameCode = await editor.SaveAccountAsync(tenant, null, "4000", "Again", AccountType.Revenue, false);
+        var bank = await editor.SaveAccountAsync(tenant, null, "1000", "Bank", AccountType.Bank, true);
+        var notRevenue = await editor.SetDefaultSalesAccountAsync(tenant, bank.Value);
+        var chosen = await editor.SetDefaultSalesAccountAsync(tenant, sales.Value);
+        var rule = await editor.SaveTaxRuleAsync(tenant, null, "VAT", 120, false);
+
+        await using var db = database.For(org);
+        PriceTierName.Resolve(await db.PriceTierNames.ToListAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
+        refused.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("CanReceivePayments");
+        sameCode.FieldErrors.ShouldHaveSingleItem().Message.ShouldBe("Another account already has the code '4000'.");
+        notRevenue.Succeeded.ShouldBeFalse();
+        chosen.Succeeded.ShouldBeTrue();
+        (await db.SalesSettings.SingleAsync()).DefaultSalesAccountId.ShouldBe(sales.Value);
+        rule.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Rate");
+    }
+
+    [Fact]
+    public async Task EnsureLocalPickup_WhenTheOrganizationHasNoCarrier_ThenAddsItOnceEvenForAReadOnlyUser()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+
+        await editor.EnsureLocalPickupAsync(new UserTenant(org, Permissions.ReadOnly));
+        await editor.EnsureLocalPickupAsync(FixedTenant.For(org));
+        await editor.EnsureLocalPickupAsync(FixedTenant.SupportReading(org));
+
+        await using var db = database.For(org);
+        (await db.Carriers.Select(c => c.Name).ToListAsync()).ShouldBe([Carrier.LocalPickupName]);
+    }
+
+    [Fact]
+    public async Task MovementHistory_WithoutAProduct_ThenPagesEveryProductsMovementsNewestFirst()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5, "first");
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await database.Stock.AdjustAsync(seed.Tenant, seed.Gadget, seed.Shop, 3, "second");
+        database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Shop, 2, "third");
+        var history = new MovementHistory(database);
+
+        var all = await history.GetAsync(seed.Tenant, null, null, 0, 2);
+        var atShop = await history.GetAsync(seed.Tenant, null, seed.Shop, 0, 10);
+
+        all.Total.ShouldBe(3);
+        all.Rows.Select(r => r.Reason).ShouldBe(["third", "second"]);
+        atShop.Rows.Select(r => r.Reason).ShouldBe(["third", "second"]);
+    }
+}
