@@ -7,6 +7,7 @@ using Portal.Data.Identity;
 using Portal.Data.Tenancy;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
+using Portal.Domain.Integrations;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
@@ -65,6 +66,11 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SaleAssembly> SaleAssemblies => Set<SaleAssembly>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<InvoiceSequence> InvoiceSequences => Set<InvoiceSequence>();
+
+    public DbSet<ConnectedStore> Stores => Set<ConnectedStore>();
+    public DbSet<PendingStoreAuthorization> PendingStoreAuthorizations => Set<PendingStoreAuthorization>();
+    public DbSet<WebhookInboxEntry> WebhookInbox => Set<WebhookInboxEntry>();
+    public DbSet<StoreActivity> StoreActivity => Set<StoreActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -11,12 +11,14 @@ using Portal.Data.Identity;
 using Portal.Data.Tenancy;
 using Portal.Features.Common;
 using Portal.Features.Health;
+using Portal.Features.Integrations;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
 using Portal.Features.Support;
 using Portal.Features.Users;
 using Portal.Identity;
 using Portal.Tenancy;
+using Portal.WooCommerce;
 using Quartz;
 
 namespace Portal.Hosting;
@@ -70,6 +72,15 @@ public static class PortalHost
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();
         builder.Services.AddInventoryAndSales();
+
+        // The activity log persists the client's calls; registered first so the client uses it.
+        builder.Services.AddSingleton<StoreActivityRecorder>();
+        builder.Services.AddSingleton<IWooCallRecorder>(sp => sp.GetRequiredService<StoreActivityRecorder>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
+        builder.Services.AddWooCommerceClient(builder.Configuration);
+        builder.Services.AddSingleton<StoreSecrets>();
+        builder.Services.AddScoped<StoreConnector>();
+        builder.Services.AddScoped<StoreSettingsService>();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q => q.UseInMemoryStore());
@@ -166,6 +177,7 @@ public static class PortalHost
 
         app.MapStaticAssets();
         app.MapPortalHealth();
+        app.MapWooCommerceEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

@@ -37,11 +37,12 @@ public sealed class PortalServer : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<PortalServer> StartAsync()
+    /// <summary>A fixed <paramref name="port"/> lets a test name the portal's own address in a setting (Portal:PublicUrl).</summary>
+    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("wooportal-e2e-").FullName;
-        var factory = new PortalApplication(dataDirectory);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var factory = new PortalApplication(dataDirectory, settings ?? new Dictionary<string, string?>());
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
 
         // WebApplicationFactory stops Program right after Build(), before the start-up migration that
@@ -100,13 +101,17 @@ public sealed class PortalServer : IAsyncDisposable
 }
 
 /// <summary>The portal with its settings for a test: its own data directory, no scheduled jobs.</summary>
-internal sealed class PortalApplication(string dataDirectory) : WebApplicationFactory<Program>
+internal sealed class PortalApplication(string dataDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Scheduler:Enabled", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 

@@ -59,7 +59,7 @@ public sealed class ShellTests(PortalFixture fixture)
 
         await session.SignInAsync(owner.Email, owner.Password);
         await ExpectShellAsync(session, owner);
-        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales", "Products", "Stock", "Customers", "Reference books", "Users"]);
+        await Expect(NavLinks(page)).ToHaveTextAsync(["Dashboard", "Sales", "Products", "Stock", "Customers", "Reference books", "WooCommerce", "Users"]);
         await Expect(ActiveNavLink(page)).ToHaveTextAsync("Dashboard");
         await session.ScreenshotAsync("administrator-dashboard");
 

@@ -18,12 +18,19 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
     private readonly bool _ownsDataDirectory;
 
-    public PortalFactory(string? dataDirectory = null)
+    public PortalFactory(string? dataDirectory = null, int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? httpsCertificate = null)
     {
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // A fixed port lets a test set Portal:PublicUrl before start; a certificate makes the listener https (tests only).
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (httpsCertificate is not null)
+            {
+                listen.UseHttps(httpsCertificate);
+            }
+        }));
     }
 
     public string DataDirectory { get; }

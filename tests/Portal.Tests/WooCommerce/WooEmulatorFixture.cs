@@ -50,7 +50,7 @@ public sealed class WooEmulatorFixture : IAsyncLifetime
         return factory.GetClient(connection);
     }
 
-    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    internal static X509Certificate2 SelfSignedLoopbackCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Integrations;
+
+namespace Portal.Data.Configurations;
+
+public sealed class ConnectedStoreConfiguration : IEntityTypeConfiguration<ConnectedStore>
+{
+    public void Configure(EntityTypeBuilder<ConnectedStore> builder)
+    {
+        builder.Property(s => s.PublicKey).HasMaxLength(32).IsRequired();
+        builder.HasIndex(s => s.PublicKey).IsUnique();
+        builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Url).HasMaxLength(400).IsRequired();
+        builder.Property(s => s.NormalizedUrl).HasMaxLength(400).IsRequired();
+        // Across organizations: one store feeds one organization.
+        builder.HasIndex(s => s.NormalizedUrl).IsUnique();
+        builder.Property(s => s.ProtectedConsumerKey).HasMaxLength(1000).IsRequired();
+        builder.Property(s => s.ProtectedConsumerSecret).HasMaxLength(1000).IsRequired();
+        builder.Property(s => s.ConsumerKeyHint).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.KeyPermission).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(s => s.TimeZone).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.WordPressVersion).HasMaxLength(40).IsRequired();
+        builder.Property(s => s.WooCommerceVersion).HasMaxLength(40).IsRequired();
+        builder.Property(s => s.ProtectedWebhookSecret).HasMaxLength(1000).IsRequired();
+        builder.Property(s => s.WebhookIds).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.ConnectionMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+public sealed class PendingStoreAuthorizationConfiguration : IEntityTypeConfiguration<PendingStoreAuthorization>
+{
+    public void Configure(EntityTypeBuilder<PendingStoreAuthorization> builder)
+    {
+        builder.Property(p => p.State).HasMaxLength(64).IsRequired();
+        builder.HasIndex(p => p.State).IsUnique();
+        builder.Property(p => p.StoreName).HasMaxLength(100).IsRequired();
+        builder.Property(p => p.Url).HasMaxLength(400).IsRequired();
+        builder.Property(p => p.NormalizedUrl).HasMaxLength(400).IsRequired();
+        builder.Property(p => p.CreatedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(p => p.ProtectedConsumerKey).HasMaxLength(1000);
+        builder.Property(p => p.ProtectedConsumerSecret).HasMaxLength(1000);
+        builder.Property(p => p.KeyPermission).HasMaxLength(20);
+    }
+}
+
+public sealed class WebhookInboxEntryConfiguration : IEntityTypeConfiguration<WebhookInboxEntry>
+{
+    public void Configure(EntityTypeBuilder<WebhookInboxEntry> builder)
+    {
+        builder.ToTable("WebhookInbox");
+        builder.Property(w => w.DeliveryId).HasMaxLength(64).IsRequired();
+        builder.Property(w => w.Topic).HasMaxLength(64).IsRequired();
+        builder.Property(w => w.ResourceId).HasMaxLength(40);
+        builder.Property(w => w.Body).IsRequired();
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(w => w.StoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(w => new { w.StoreId, w.DeliveryId }).IsUnique();
+    }
+}
+
+public sealed class StoreActivityConfiguration : IEntityTypeConfiguration<StoreActivity>
+{
+    public void Configure(EntityTypeBuilder<StoreActivity> builder)
+    {
+        builder.ToTable("StoreActivity");
+        builder.Property(a => a.Method).HasMaxLength(10).IsRequired();
+        builder.Property(a => a.Path).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.ErrorKind).HasMaxLength(40);
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.StoreId, a.AtUtc });
+    }
+}

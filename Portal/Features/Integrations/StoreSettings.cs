@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Portal.Domain.Sales;
+
+namespace Portal.Features.Integrations;
+
+public enum OrderCapture { Created = 1, Completed = 2, Paid = 3 }
+
+public enum Consolidation { None = 0, Daily = 1 }
+
+public enum InvoiceStatus { Draft = 1, Authorised = 2 }
+
+public sealed class PaymentMapping
+{
+    public string GatewayId { get; set; } = "";
+    public string GatewayTitle { get; set; } = "";
+    /// <summary>An account that can receive payments, or null: payments of this gateway are not recorded.</summary>
+    public int? AccountId { get; set; }
+}
+
+public sealed class TaxRateMapping
+{
+    public long RateId { get; set; }
+    public string TaxClass { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int? TaxRuleId { get; set; }
+}
+
+public sealed class ShippingMetaRow
+{
+    public string MetaKey { get; set; } = "";
+    public ShippingMetaValue Value { get; set; } = ShippingMetaValue.TrackingNumber;
+}
+
+public enum ShippingMetaValue { TrackingNumber = 1, Carrier = 2, TrackingUrl = 3, ShipDate = 4 }
+
+/// <summary>
+/// A store's integration settings, kept as one JSON document on the store. The wizard fills them step by step and
+/// the tabbed page edits them afterwards; both validate through <see cref="Validate"/> and show fields through the
+/// visibility rules here, so the two cannot disagree.
+/// </summary>
+public sealed class StoreSettings
+{
+    public const int Steps = 7;
+    public static readonly string[] StepNames = ["Orders", "Prices", "Fulfilment", "Accounts", "Catalog", "Taxes", "Shipping metadata"];
+
+    // 1. Orders
+    public OrderCapture OrderCapture { get; set; } = OrderCapture.Created;
+    public Consolidation Consolidation { get; set; } = Consolidation.None;
+    public TimeOnly? ConsolidationTime { get; set; }
+    public int? CustomerId { get; set; }
+
+    // 2. Prices
+    public int RegularPriceTier { get; set; } = 1;
+    public int SalePriceTier { get; set; } = 2;
+
+    // 3. Fulfilment
+    public AutoFulfilmentMode Fulfilment { get; set; } = AutoFulfilmentMode.None;
+    public AutoAssemblyMode AutoAssembly { get; set; } = AutoAssemblyMode.ForOrderedQuantity;
+    public bool IgnoreRestockForNonFulfilled { get; set; }
+    /// <summary>Null means All Locations.</summary>
+    public int? LocationId { get; set; }
+    public InvoiceStatus InvoiceStatus { get; set; } = InvoiceStatus.Draft;
+
+    // 4. Accounts
+    public int? RevenueAccountId { get; set; }
+    public int? SalesRepresentativeId { get; set; }
+    public List<PaymentMapping> PaymentMappings { get; set; } = [];
+
+    // 5. Catalog
+    public bool ListProductsAsDraft { get; set; }
+    public bool UpdateStockLevels { get; set; }
+    public bool UseBufferInventory { get; set; }
+    public int BufferInventory { get; set; }
+    public bool WooCommerceIsMasterForCategoriesAndDescriptions { get; set; }
+    public bool ExportShippingInformation { get; set; }
+    public bool LoadCouponCodesAsProducts { get; set; }
+    public bool AddCompanyToAddress { get; set; }
+
+    // 6. Taxes
+    public int? TaxFreeRuleId { get; set; }
+    public int? ShippingTaxRuleId { get; set; }
+    public List<TaxRateMapping> TaxRates { get; set; } = [];
+
+    // 7. Shipping metadata
+    public List<ShippingMetaRow> ShippingMeta { get; set; } = [];
+
+    public bool ShowConsolidationTime => Consolidation == Consolidation.Daily;
+
+    public bool ShowIgnoreRestock => Fulfilment == AutoFulfilmentMode.PickPackShip;
+
+    public bool ShowBufferInventory => UpdateStockLevels;
+
+    public bool ShowBufferQuantity => UpdateStockLevels && UseBufferInventory;
+
+    public IEnumerable<TaxRateMapping> UnmappedTaxRates => TaxRates.Where(r => r.TaxRuleId is null);
+
+    /// <summary>Errors of one step (1-based), keyed by field; empty when the step may be left.</summary>
+    public Dictionary<string, string> Validate(int step)
+    {
+        var errors = new Dictionary<string, string>();
+        switch (step)
+        {
+            case 1:
+                if (CustomerId is null)
+                {
+                    errors[nameof(CustomerId)] = "Choose the customer that WooCommerce orders are recorded for.";
+                }
+
+                if (Consolidation == Consolidation.Daily && ConsolidationTime is null)
+                {
+                    errors[nameof(ConsolidationTime)] = "Choose when the day's orders are consolidated.";
+                }
+
+                break;
+            case 2:
+                if (RegularPriceTier is < 1 or > 10)
+                {
+                    errors[nameof(RegularPriceTier)] = "Choose one of the ten price tiers.";
+                }
+
+                if (SalePriceTier is < 1 or > 10)
+                {
+                    errors[nameof(SalePriceTier)] = "Choose one of the ten price tiers.";
+                }
+
+                break;
+            case 5:
+                if (UpdateStockLevels && UseBufferInventory && BufferInventory < 0)
+                {
+                    errors[nameof(BufferInventory)] = "The buffer is a whole number of units, 0 or more.";
+                }
+
+                break;
+            case 6:
+                if (TaxFreeRuleId is null)
+                {
+                    errors[nameof(TaxFreeRuleId)] = "Choose the tax rule for untaxed lines.";
+                }
+
+                if (ShippingTaxRuleId is null)
+                {
+                    errors[nameof(ShippingTaxRuleId)] = "Choose the tax rule for shipping.";
+                }
+
+                break;
+            case 7:
+                for (var i = 0; i < ShippingMeta.Count; i++)
+                {
+                    var key = ShippingMeta[i].MetaKey.Trim();
+                    if (key.Length == 0 || key.Length > 100)
+                    {
+                        errors[$"{nameof(ShippingMeta)}[{i}]"] = "Enter the meta field name (at most 100 characters) or remove the row.";
+                    }
+                    else if (ShippingMeta.Take(i).Any(r => r.MetaKey.Trim() == key))
+                    {
+                        errors[$"{nameof(ShippingMeta)}[{i}]"] = $"'{key}' is listed twice.";
+                    }
+                }
+
+                break;
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stored form: fields hidden by the rules above are reset so a hidden value never takes effect.</summary>
+    public string ToJson()
+    {
+        if (!ShowConsolidationTime)
+        {
+            ConsolidationTime = null;
+        }
+
+        if (!ShowIgnoreRestock)
+        {
+            IgnoreRestockForNonFulfilled = false;
+        }
+
+        if (!ShowBufferInventory)
+        {
+            UseBufferInventory = false;
+        }
+
+        if (!ShowBufferQuantity)
+        {
+            BufferInventory = 0;
+        }
+
+        return JsonSerializer.Serialize(this);
+    }
+
+    public static StoreSettings FromJson(string? json) =>
+        json is null ? new StoreSettings() : JsonSerializer.Deserialize<StoreSettings>(json) ?? new StoreSettings();
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
+using Portal.Features.Integrations;
+using Portal.Features.Support;
+using Portal.Identity;
+
+namespace Portal.Tests.Integrations;
+
+public sealed class StoreActivityTests(StorePortalFixture fx) : IClassFixture<StorePortalFixture>
+{
+    [Fact]
+    public async Task CallsOfAConnectedStore_ArePersistedFilteredAndReadableBySupportWithAnAudit()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var emulator = await fx.StartStoreAsync();
+        var recorder = fx.Portal.Services.GetRequiredService<StoreActivityRecorder>();
+        var before = recorder.Written;
+
+        (await fx.ConnectClassicAsync(org, emulator)).Succeeded.ShouldBeTrue();
+
+        // The four webhook creations happen once the store is saved; the checks before belong to no store.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (recorder.Written < before + 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await using (var db = fx.Db(org))
+        {
+            var store = await db.Stores.SingleAsync();
+            var all = await StoreActivityQuery.PageAsync(db, store.Id, new ActivityFilter(), 0, 25, default);
+            all.Items.Count(a => a.Method == "POST" && a.Path.Contains("wc/v3/webhooks")).ShouldBe(4);
+            all.Items.ShouldAllBe(a => !a.Path.Contains("consumer_secret") && !a.Path.Contains("oauth_signature"));
+            (await StoreActivityQuery.PageAsync(db, store.Id, new ActivityFilter(Method: "GET"), 0, 25, default)).Items.ShouldAllBe(a => a.Method == "GET");
+            (await StoreActivityQuery.PageAsync(db, store.Id, new ActivityFilter(FailuresOnly: true), 0, 25, default)).Total.ShouldBe(0);
+            var paged = await StoreActivityQuery.PageAsync(db, store.Id, new ActivityFilter(Method: "POST"), 1, 3, default);
+            paged.Total.ShouldBe(4);
+            paged.Items.Count.ShouldBe(1);
+            store.LastSuccessfulCallAtUtc.ShouldNotBeNull();
+        }
+
+        var support = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "support-1"), new Claim(ClaimTypes.Name, "help@wooportal.test"), new Claim(PortalClaims.Support, "true")], "test"));
+        await using (var view = await fx.Portal.Services.GetRequiredService<SupportAccess>().OpenAsync(support, org, "Read the activity log of store 1"))
+        {
+            var storeId = await view.Stores.Select(s => s.Id).SingleAsync();
+            (await StoreActivityQuery.PageAsync(view, storeId, new ActivityFilter(Method: "POST"), 0, 25, default)).Total.ShouldBe(4);
+            view.StoreActivity.RemoveRange(await view.StoreActivity.ToListAsync());
+            await Should.ThrowAsync<TenantIsolationException>(() => view.SaveChangesAsync());
+        }
+
+        await using var audit = fx.Portal.OpenDatabase(FixedTenant.None);
+        (await audit.SupportAudit.SingleAsync(a => a.OrganizationId == org)).What.ShouldBe("Read the activity log of store 1");
+    }
+}
