@@ -84,9 +84,11 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.FindAll("tr.bom-line").Count.ShouldBe(1);
         page.Find("#save-product").Click();
         page.WaitForAssertion(() => StoredBom(Seed.Widget).ShouldBe([new BomLine(Seed.Gadget, 3m)]), TimeSpan.FromSeconds(10));
+        // The save reloads the product after storing it; removing before the reload ends would be undone by it.
+        WaitUntilSaved(page);
 
         page.WaitForElement($"#remove-bom-{Seed.Gadget}").Click();
-        page.FindAll("tr.bom-line").ShouldBeEmpty();
+        page.WaitForAssertion(() => page.FindAll("tr.bom-line").ShouldBeEmpty());
         page.Find("#save-product").Click();
         page.WaitForAssertion(() => StoredBom(Seed.Widget).ShouldBeEmpty(), TimeSpan.FromSeconds(10));
     }
@@ -137,4 +139,7 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         using var db = Database.For(Seed.Org);
         return db.Products.AsNoTracking().Single(p => p.Id == productId).BillOfMaterials.ToList();
     }
+
+    private static void WaitUntilSaved(IRenderedComponent<ProductEditPage> page) =>
+        page.WaitForAssertion(() => page.Find("#save-product").HasAttribute("disabled").ShouldBeFalse(), TimeSpan.FromSeconds(10));
 }

@@ -1,5 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Identity;
+using Portal.Data.Tenancy;
+using Portal.Domain.Organizations;
+using Portal.Features.Users;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integrations;
@@ -41,5 +47,48 @@ public sealed class StorePageAccessTests(StorePortalFixture fx) : IClassFixture<
         var refused = await anonymous.GetAsync("/integrations/woocommerce");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.ToString().ShouldContain("/Account/Login");
+    }
+
+    [Theory]
+    [InlineData(Permissions.IntegrationWooCommerce, true)]
+    [InlineData(Permissions.Sales, false)]
+    [InlineData(Permissions.ReadOnly, false)]
+    public async Task StorePages_WhenTheUserHasOnePermission_ThenOnlyIntegrationUsersAreLetIn(Permissions permission, bool allowed)
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var emulator = await fx.StartStoreAsync();
+        (await fx.ConnectClassicAsync(org, emulator, name: "Team shop")).Succeeded.ShouldBeTrue();
+        var (email, password) = await AddUserAsync(org, permission);
+
+        using var browser = fx.Portal.CreateBrowserClient();
+        await StaticForm.SignInAsync(browser, email, password);
+        var list = await browser.GetAsync("/integrations/woocommerce");
+
+        if (allowed)
+        {
+            list.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await list.Content.ReadAsStringAsync()).ShouldContain("Team shop");
+        }
+        else
+        {
+            list.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            list.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        }
+    }
+
+    // A user who has already replaced the temporary password, so that sign-in leads straight to the portal.
+    private async Task<(string Email, string Password)> AddUserAsync(int organizationId, Permissions permission)
+    {
+        var email = $"{permission}-{Guid.NewGuid():N}@example.test".ToLowerInvariant();
+        var administration = new UserAdministration(fx.Portal.Services.GetRequiredService<IServiceScopeFactory>(),
+            FixedTenant.For(organizationId), TimeProvider.System);
+        var created = await administration.CreateAsync(email, permission);
+        created.Succeeded.ShouldBeTrue(created.Message);
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        user.MustChangePassword = false;
+        (await users.UpdateAsync(user)).Succeeded.ShouldBeTrue();
+        return (email, created.TemporaryPassword!);
     }
 }
