@@ -12,10 +12,7 @@ public sealed class TemporaryPasswordMiddleware(RequestDelegate next)
             && HttpMethods.IsGet(context.Request.Method)
             && !path.StartsWithSegments(ChangePasswordPath)
             && !path.StartsWithSegments("/Account/Logout")
-            && !path.StartsWithSegments("/_framework")
-            && !path.StartsWithSegments("/_content")
-            && !path.StartsWithSegments("/_blazor")
-            && !Path.HasExtension(path.Value))
+            && !Hosting.FrameworkPaths.IsFramework(path))
         {
             context.Response.Redirect(ChangePasswordPath + "?required=true");
             return;

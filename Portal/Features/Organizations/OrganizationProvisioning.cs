@@ -29,7 +29,7 @@ public sealed class OrganizationProvisioning(
         string? name, string? currency, string? timeZone, string? ownerEmail, string ownerPassword, bool temporaryPassword, bool firstRun = false, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(Organization.Validate(name, currency, timeZone));
-        if (string.IsNullOrWhiteSpace(ownerEmail) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(ownerEmail))
+        if (!IsEmail(ownerEmail))
         {
             errors["OwnerEmail"] = $"'{ownerEmail}' is not an e-mail address.";
         }
@@ -61,7 +61,7 @@ public sealed class OrganizationProvisioning(
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(ct);
 
-        var owner = NewUser(ownerEmail!, organization.Id);
+        var owner = NewUser(ownerEmail!, organization.Id, clock);
         owner.IsOwner = true;
         owner.Permissions = Permissions.Administrator;
         owner.MustChangePassword = temporaryPassword;
@@ -79,7 +79,7 @@ public sealed class OrganizationProvisioning(
 
     public async Task<ProvisioningResult> AddSupportUserAsync(string? email, string password, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (!IsEmail(email))
         {
             return ProvisioningResult.Failed("Email", $"'{email}' is not an e-mail address.");
         }
@@ -89,7 +89,7 @@ public sealed class OrganizationProvisioning(
             return ProvisioningResult.Failed("Email", $"A user with the e-mail {email} already exists.");
         }
 
-        var user = NewUser(email, organizationId: null);
+        var user = NewUser(email, organizationId: null, clock);
         user.IsSupport = true;
         user.MustChangePassword = true;
         var created = await users.CreateAsync(user, password);
@@ -98,7 +98,11 @@ public sealed class OrganizationProvisioning(
             : ProvisioningResult.Failed("Password", Describe(created));
     }
 
-    private PortalUser NewUser(string email, int? organizationId) => new()
+    public static bool IsEmail([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? email) =>
+        !string.IsNullOrWhiteSpace(email) && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email);
+
+    /// <summary>A confirmed user who signs in with the e-mail, lockout on; callers add permissions and flags.</summary>
+    public static PortalUser NewUser(string email, int? organizationId, TimeProvider clock) => new()
     {
         UserName = email.Trim(),
         Email = email.Trim(),

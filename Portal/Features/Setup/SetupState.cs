@@ -33,10 +33,7 @@ public sealed class FirstRunMiddleware(RequestDelegate next, SetupState state)
         if (!HttpMethods.IsGet(context.Request.Method)
             || path.StartsWithSegments(SetupPaths.Setup)
             || path.StartsWithSegments("/healthz")
-            || path.StartsWithSegments("/_framework")
-            || path.StartsWithSegments("/_content")
-            || path.StartsWithSegments("/_blazor")
-            || Path.HasExtension(path.Value)
+            || Hosting.FrameworkPaths.IsFramework(path)
             || await state.IsCompleteAsync(context.RequestAborted))
         {
             await next(context);

@@ -39,7 +39,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ITenantConte
     public async Task<UserCommandResult> CreateAsync(string? email, Permissions permissions, CancellationToken ct = default)
     {
         var organizationId = RequireOrganization();
-        if (string.IsNullOrWhiteSpace(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (!OrganizationProvisioning.IsEmail(email))
         {
             return UserCommandResult.Fail("Enter a valid e-mail address.");
         }
@@ -57,17 +57,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ITenantConte
         }
 
         var password = TemporaryPassword.Generate();
-        var user = new PortalUser
-        {
-            UserName = email.Trim(),
-            Email = email.Trim(),
-            EmailConfirmed = true,
-            OrganizationId = organizationId,
-            Permissions = Normalize(permissions),
-            MustChangePassword = true,
-            LockoutEnabled = true,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
+        var user = OrganizationProvisioning.NewUser(email, organizationId, clock);
+        user.Permissions = Normalize(permissions);
+        user.MustChangePassword = true;
         var result = await users.CreateAsync(user, password);
         return result.Succeeded
             ? new UserCommandResult(true, $"{user.Email} can now sign in with the temporary password below.", password)
