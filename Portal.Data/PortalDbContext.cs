@@ -71,6 +71,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<PendingStoreAuthorization> PendingStoreAuthorizations => Set<PendingStoreAuthorization>();
     public DbSet<WebhookInboxEntry> WebhookInbox => Set<WebhookInboxEntry>();
     public DbSet<StoreActivity> StoreActivity => Set<StoreActivity>();
+    public DbSet<StoreProductLink> StoreProductLinks => Set<StoreProductLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

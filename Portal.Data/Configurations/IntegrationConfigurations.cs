@@ -25,6 +25,8 @@ public sealed class ConnectedStoreConfiguration : IEntityTypeConfiguration<Conne
         builder.Property(s => s.WooCommerceVersion).HasMaxLength(40).IsRequired();
         builder.Property(s => s.ProtectedWebhookSecret).HasMaxLength(1000).IsRequired();
         builder.Property(s => s.WebhookIds).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.WebhookProblem).HasMaxLength(1000);
+        builder.HasIndex(s => s.Status);
         builder.Property(s => s.ConnectionMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
     }
@@ -70,5 +72,17 @@ public sealed class StoreActivityConfiguration : IEntityTypeConfiguration<StoreA
         builder.Property(a => a.ErrorKind).HasMaxLength(40);
         builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.StoreId, a.AtUtc });
+    }
+}
+
+public sealed class StoreProductLinkConfiguration : IEntityTypeConfiguration<StoreProductLink>
+{
+    public void Configure(EntityTypeBuilder<StoreProductLink> builder)
+    {
+        builder.Property(l => l.Sku).HasMaxLength(100).IsRequired();
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(l => l.StoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Portal.Domain.Catalog.Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.StoreId, l.WooProductId, l.WooVariationId }).IsUnique();
+        builder.HasIndex(l => l.ProductId);
     }
 }

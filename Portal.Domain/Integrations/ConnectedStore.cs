@@ -54,6 +54,10 @@ public class ConnectedStore : IOrganizationOwned
     public DateTime? LastWebhookAtUtc { get; set; }
     /// <summary>Set when the webhooks were created without a ping reaching the portal: orders are polled.</summary>
     public bool WebhooksNotReaching { get; set; }
+    /// <summary>When the periodic check last compared the store's webhooks with the portal's.</summary>
+    public DateTime? WebhooksCheckedAtUtc { get; set; }
+    /// <summary>What the last check found wrong (and what it did about it), or null when all was well.</summary>
+    public string? WebhookProblem { get; set; }
     public DateTime? LastSuccessfulCallAtUtc { get; set; }
     public StoreStatus Status { get; set; }
     public DateTime ConnectedAtUtc { get; set; }
@@ -87,7 +91,7 @@ public class PendingStoreAuthorization : IOrganizationOwned
 }
 
 /// <summary>A signed webhook delivery, stored as received; processed later (orders issue).</summary>
-public class WebhookInboxEntry : IOrganizationOwned
+public class WebhookInboxEntry : IOrganizationOwned, IStoreOwned
 {
     public long Id { get; set; }
     public int OrganizationId { get; set; }
@@ -102,7 +106,7 @@ public class WebhookInboxEntry : IOrganizationOwned
 }
 
 /// <summary>One HTTP attempt the portal made to a store: the store's activity log.</summary>
-public class StoreActivity : IOrganizationOwned
+public class StoreActivity : IOrganizationOwned, IStoreOwned
 {
     public long Id { get; set; }
     public int OrganizationId { get; set; }

@@ -790,6 +790,13 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("WebhookProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("WebhooksCheckedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("WebhooksNotReaching")
                         .HasColumnType("bit");
 
@@ -812,6 +819,8 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("PublicKey")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("Stores");
                 });
@@ -932,6 +941,50 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("StoreId", "AtUtc");
 
                     b.ToTable("StoreActivity", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StoreProductLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WooProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WooVariationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("StoreId", "WooProductId", "WooVariationId")
+                        .IsUnique();
+
+                    b.ToTable("StoreProductLinks");
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.WebhookInboxEntry", b =>
@@ -2281,6 +2334,26 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StoreProductLink", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
                         .WithMany()

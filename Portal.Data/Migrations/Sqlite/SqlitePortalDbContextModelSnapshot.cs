@@ -761,6 +761,13 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhooksCheckedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("WebhooksNotReaching")
                         .HasColumnType("INTEGER");
 
@@ -783,6 +790,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("PublicKey")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("Stores");
                 });
@@ -899,6 +908,48 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("StoreId", "AtUtc");
 
                     b.ToTable("StoreActivity", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StoreProductLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WooProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WooVariationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("StoreId", "WooProductId", "WooVariationId")
+                        .IsUnique();
+
+                    b.ToTable("StoreProductLinks");
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.WebhookInboxEntry", b =>
@@ -2196,6 +2247,26 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StoreProductLink", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
                         .WithMany()
