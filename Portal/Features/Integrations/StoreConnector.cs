@@ -240,10 +240,19 @@ public sealed class StoreConnector(
         // Across organizations on purpose: one store must not feed two organizations.
         var owner = await db.Stores.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.NormalizedUrl == normalized && s.Id != exceptStoreId)
-            .Select(s => new { s.OrganizationId }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.OrganizationId, s.Status, s.ConnectedAtUtc }).FirstOrDefaultAsync(ct);
         if (owner is null)
         {
             return null;
+        }
+
+        if (owner.Status == StoreStatus.Connecting)
+        {
+            // Only an interrupted attempt stays Connecting for more than a few seconds; MaintainStores removes it.
+            var from = owner.ConnectedAtUtc + MaintainStores.StaleConnectingAfter;
+            return ConnectResult.Fail(ConnectFailure.AlreadyConnected,
+                $"An earlier attempt to connect this store (started {owner.ConnectedAtUtc:yyyy-MM-dd HH:mm} UTC) did not finish. The portal "
+                + $"cleans it up, with any webhooks it left in the store, at its first store check after {from:yyyy-MM-dd HH:mm} UTC; connect again after that.");
         }
 
         return ConnectResult.Fail(ConnectFailure.AlreadyConnected, owner.OrganizationId == db.CurrentOrganizationId
