@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
-using Quartz;
 using WooCommerce.Emulator;
 using Webhook = WooCommerce.Emulator.Model.Webhook;
 
@@ -267,17 +266,5 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         PortalWebhooks(second, store2.PublicKey).ShouldAllBe(w => w.Status == "active");
         PortalWebhooks(first, store1.PublicKey).Count.ShouldBe(4);
         (await StoreAsync(org2)).WebhookProblem.ShouldNotBeNull();
-    }
-
-    [Fact]
-    public async Task Scheduler_HasTheMaintenanceJobWithItsIntervalTrigger()
-    {
-        var scheduler = await fx.Portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-
-        var trigger = (await scheduler.GetTriggersOfJob(MaintainStoresJob.Key)).Single().ShouldBeAssignableTo<ISimpleTrigger>()!;
-        trigger.Key.ShouldBe(MaintainStoresJob.TriggerKey);
-        trigger.RepeatInterval.ShouldBe(TimeSpan.FromMinutes(15));
-        trigger.RepeatCount.ShouldBe(-1);
-        (await scheduler.GetJobDetail(MaintainStoresJob.Key))!.ConcurrentExecutionDisallowed.ShouldBeTrue();
     }
 }
