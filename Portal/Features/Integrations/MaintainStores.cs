@@ -13,11 +13,11 @@ public sealed class StoreMaintenanceOptions
     public const string SectionName = "StoreMaintenance";
 
     /// <summary>How often every store's webhooks are checked and interrupted connections cleaned up.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "StoreMaintenance:Interval must be between 00:01:00 and 1.00:00:00 (1 day).")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The first run after start-up: soon, but not while the portal is still warming up.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "StoreMaintenance:FirstRunAfter must be between 00:00:00 and 1.00:00:00 (1 day).")]
     public TimeSpan FirstRunAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
 
