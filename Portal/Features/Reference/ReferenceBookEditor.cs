@@ -5,6 +5,7 @@ using Portal.Domain;
 using Portal.Domain.Catalog;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
+using Portal.Domain.Sales;
 using Portal.Domain.Stock;
 using Portal.Features.Common;
 
@@ -139,15 +140,58 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             return await db.SaveChangesAsync(token);
         }, ct);
 
-    public Task<OperationResult<int>> SetDefaultSalesAccountAsync(ITenantContext tenant, int? accountId, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+    /// <summary>
+    /// Deletes a reference row nothing uses any more. A row still used (by products, customers, sales, stock or the
+    /// sales defaults: the database refuses) or the organization's default is kept, with the reason.
+    /// </summary>
+    public Task<OperationResult<int>> DeleteAsync<T>(ITenantContext tenant, int id, string what, CancellationToken ct = default)
+        where T : class =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, _, token) =>
         {
-            if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
+            var row = await db.Set<T>().FindAsync([id], token) ?? throw Missing(what, id);
+            if (row is IDefaultable { IsDefault: true })
             {
-                throw new DomainValidationException(
-                    [new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account.")]);
+                throw new DomainException($"This is the default {what}: make another {what} the default first.");
             }
 
+            db.Remove(row);
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                throw new DomainException(
+                    $"This {what} is still used (by products, customers, sales, stock movements or the sales defaults) and cannot be deleted. Rename it instead.");
+            }
+
+            return id;
+        }, ct);
+
+    /// <summary>
+    /// The defaults every new sale starts from: the revenue account it posts to, and which fulfilment stages and
+    /// which assembly run automatically when it is placed.
+    /// </summary>
+    public Task<OperationResult<int>> SetSalesDefaultsAsync(ITenantContext tenant, SalesDefaults defaults, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        {
+            var errors = new List<ValidationError>();
+            if (defaults.DefaultSalesAccountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account."));
+            }
+
+            if (!Enum.IsDefined(defaults.AutoFulfilment))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.AutoFulfilment), "Choose none, pick, pick + pack or pick + pack + ship."));
+            }
+
+            if (!Enum.IsDefined(defaults.AutoAssembly))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.AutoAssembly), "Choose none, the ordered quantity or the minimum required for picking."));
+            }
+
+            DomainValidationException.ThrowIfAny(errors);
             var settings = await db.SalesSettings.FirstOrDefaultAsync(token);
             if (settings is null)
             {
@@ -155,7 +199,9 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
                 db.SalesSettings.Add(settings);
             }
 
-            settings.DefaultSalesAccountId = accountId;
+            settings.DefaultSalesAccountId = defaults.DefaultSalesAccountId;
+            settings.AutoFulfilment = defaults.AutoFulfilment;
+            settings.AutoAssembly = defaults.AutoAssembly;
             await db.SaveChangesAsync(token);
             return settings.Id;
         }, ct);
@@ -227,3 +273,5 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }
     }
 }
+
+public sealed record SalesDefaults(int? DefaultSalesAccountId, AutoFulfilmentMode AutoFulfilment, AutoAssemblyMode AutoAssembly);

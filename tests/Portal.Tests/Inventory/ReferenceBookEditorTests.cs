@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Tenancy;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
+using Portal.Domain.Sales;
 using Portal.Features.Common;
 using Portal.Features.Reference;
 using Portal.Features.Stock;
@@ -31,6 +32,44 @@ public sealed class ReferenceBookEditorTests
     }
 
     [Fact]
+    public async Task Delete_WhenTheRowIsUnusedInUseDefaultOrAnotherOrganizations_ThenOnlyTheUnusedOneGoes()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var other = await database.CreateOrganizationAsync("Other");
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+        var unused = await editor.SaveCategoryAsync(tenant, null, "Seasonal");
+        var used = await editor.SaveCategoryAsync(tenant, null, "Garden");
+        var main = await editor.SaveLocationAsync(tenant, null, "Main", makeDefault: true);
+        var theirs = await editor.SaveCategoryAsync(FixedTenant.For(other), null, "Theirs");
+        await using (var db = database.For(org))
+        {
+            var product = Portal.Domain.Catalog.Product.Create(org, "SPADE", "Spade");
+            product.CategoryId = used.Value;
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+        }
+
+        var deleted = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, unused.Value, "category");
+        var inUse = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, used.Value, "category");
+        var byDefault = await editor.DeleteAsync<Portal.Domain.Stock.Location>(tenant, main.Value, "location");
+        var foreign = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, theirs.Value, "category");
+        var readOnly = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(new UserTenant(org, Permissions.ReadOnly), used.Value, "category");
+
+        deleted.Succeeded.ShouldBeTrue();
+        inUse.Error.ShouldBe("This category is still used (by products, customers, sales, stock movements or the sales defaults) and cannot be deleted. Rename it instead.");
+        byDefault.Error.ShouldBe("This is the default location: make another location the default first.");
+        foreign.Error.ShouldBe($"The category {theirs.Value} does not exist.");
+        readOnly.Succeeded.ShouldBeFalse();
+        await using var check = database.For(org);
+        (await check.Categories.Select(c => c.Name).ToListAsync()).ShouldBe(["Garden"]);
+        (await check.Locations.CountAsync()).ShouldBe(1);
+        await using var theirsDb = database.For(other);
+        (await theirsDb.Categories.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SavePaymentTerm_WhenTheFirstIsSaved_ThenItBecomesTheDefaultUntilAnotherIsChosen()
     {
         await using var database = await InventoryDatabase.CreateAsync();
@@ -55,7 +94,7 @@ public sealed class ReferenceBookEditorTests
     }
 
     [Fact]
-    public async Task ReferenceRows_WhenSaved_ThenTierNamesAccountsAndTheDefaultSalesAccountFollowTheDomainRules()
+    public async Task ReferenceRows_WhenSaved_ThenTierNamesAccountsAndTheSalesDefaultsFollowTheDomainRules()
     {
         await using var database = await InventoryDatabase.CreateAsync();
         var org = await database.CreateOrganizationAsync();
@@ -68,17 +107,22 @@ public sealed class ReferenceBookEditorTests
         var refused = await editor.SaveAccountAsync(tenant, null, "4100", "Other", AccountType.Revenue, canReceivePayments: true);
         var sameCode = await editor.SaveAccountAsync(tenant, null, "4000", "Again", AccountType.Revenue, false);
         var bank = await editor.SaveAccountAsync(tenant, null, "1000", "Bank", AccountType.Bank, true);
-        var notRevenue = await editor.SetDefaultSalesAccountAsync(tenant, bank.Value);
-        var chosen = await editor.SetDefaultSalesAccountAsync(tenant, sales.Value);
+        var notRevenue = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(bank.Value, AutoFulfilmentMode.Pick, AutoAssemblyMode.None));
+        var unknownMode = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(sales.Value, (AutoFulfilmentMode)7, (AutoAssemblyMode)9));
+        var chosen = await editor.SetSalesDefaultsAsync(tenant,
+            new SalesDefaults(sales.Value, AutoFulfilmentMode.PickPack, AutoAssemblyMode.ForMinimumRequiredForPicking));
         var rule = await editor.SaveTaxRuleAsync(tenant, null, "VAT", 120, false);
 
         await using var db = database.For(org);
         PriceTierName.Resolve(await db.PriceTierNames.ToListAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
         refused.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("CanReceivePayments");
         sameCode.FieldErrors.ShouldHaveSingleItem().Message.ShouldBe("Another account already has the code '4000'.");
-        notRevenue.Succeeded.ShouldBeFalse();
+        notRevenue.FieldErrors.Select(e => e.Field).ShouldBe(["DefaultSalesAccountId"]);
+        unknownMode.FieldErrors.Select(e => e.Field).ShouldBe(["AutoFulfilment", "AutoAssembly"]);
         chosen.Succeeded.ShouldBeTrue();
-        (await db.SalesSettings.SingleAsync()).DefaultSalesAccountId.ShouldBe(sales.Value);
+        var settings = await db.SalesSettings.SingleAsync();
+        (settings.DefaultSalesAccountId, settings.AutoFulfilment, settings.AutoAssembly)
+            .ShouldBe((sales.Value, AutoFulfilmentMode.PickPack, AutoAssemblyMode.ForMinimumRequiredForPicking));
         rule.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Rate");
     }
 
