@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Portal.Domain.Customers;
+using Portal.Domain.Reference;
 using Portal.Domain.Sales;
+using Portal.Domain.Stock;
 
 namespace Portal.Features.Integrations;
 
@@ -111,6 +114,13 @@ public sealed class StoreSettings
                     errors[nameof(ConsolidationTime)] = "Choose when the day's orders are consolidated.";
                 }
 
+                Undefined(errors, OrderCapture, nameof(OrderCapture), "Choose when orders are captured: created, completed or paid.");
+                Undefined(errors, Consolidation, nameof(Consolidation), "Choose no consolidation or a daily one.");
+                break;
+            case 3:
+                Undefined(errors, Fulfilment, nameof(Fulfilment), "Choose none, pick, pick + pack or pick + pack + ship.");
+                Undefined(errors, AutoAssembly, nameof(AutoAssembly), "Choose the ordered quantity or the minimum required for picking.");
+                Undefined(errors, InvoiceStatus, nameof(InvoiceStatus), "Choose Draft or Authorised.");
                 break;
             case 2:
                 if (RegularPriceTier is < 1 or > 10)
@@ -155,6 +165,11 @@ public sealed class StoreSettings
                     {
                         errors[$"{nameof(ShippingMeta)}[{i}]"] = $"'{key}' is listed twice.";
                     }
+                    else
+                    {
+                        Undefined(errors, ShippingMeta[i].Value, $"{nameof(ShippingMeta)}[{i}]",
+                            "Choose tracking number, carrier, tracking URL or ship date.");
+                    }
                 }
 
                 break;
@@ -162,6 +177,27 @@ public sealed class StoreSettings
 
         return errors;
     }
+
+    // A value no option offers can only come from a crafted message or an edited document.
+    private static void Undefined<TEnum>(Dictionary<string, string> errors, TEnum value, string field, string message)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            errors[field] = message;
+        }
+    }
+
+    /// <summary>
+    /// Whether these settings name the reference row <paramref name="id"/> of the book <paramref name="book"/>
+    /// (a location, an account, a sales representative, a tax rule or a customer): such a row must not be deleted.
+    /// </summary>
+    public bool Uses(Type book, int id) =>
+        book == typeof(Location) ? LocationId == id
+        : book == typeof(Account) ? RevenueAccountId == id || PaymentMappings.Any(m => m.AccountId == id)
+        : book == typeof(SalesRepresentative) ? SalesRepresentativeId == id
+        : book == typeof(TaxRule) ? TaxFreeRuleId == id || ShippingTaxRuleId == id || TaxRates.Any(r => r.TaxRuleId == id)
+        : book == typeof(Customer) && CustomerId == id;
 
     /// <summary>Stored form: fields hidden by the rules above are reset so a hidden value never takes effect.</summary>
     public string ToJson()

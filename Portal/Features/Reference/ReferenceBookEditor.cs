@@ -154,6 +154,14 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
                 throw new DomainException($"This is the default {what}: make another {what} the default first.");
             }
 
+            // Store settings keep their choices in a document, out of the database's reach.
+            var settings = await db.Stores.AsNoTracking().Where(s => s.SettingsJson != null)
+                .Select(s => new { s.Name, s.SettingsJson }).ToListAsync(token);
+            if (settings.FirstOrDefault(s => Integrations.StoreSettings.FromJson(s.SettingsJson).Uses(typeof(T), id)) is { } store)
+            {
+                throw new DomainException($"This {what} is chosen in the integration settings of the store '{store.Name}': choose another there first.");
+            }
+
             db.Remove(row);
             try
             {

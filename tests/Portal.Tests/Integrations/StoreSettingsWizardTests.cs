@@ -202,4 +202,20 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         stored.UseBufferInventory.ShouldBeFalse();
         stored.BufferInventory.ShouldBe(0);
     }
+
+    [Fact]
+    public void Validate_WhenAChoiceIsAValueNoOptionOffers_ThenTheStepNamesTheField()
+    {
+        var settings = new StoreSettings
+        {
+            CustomerId = 1, OrderCapture = (OrderCapture)9, Consolidation = (Consolidation)4,
+            Fulfilment = (Portal.Domain.Sales.AutoFulfilmentMode)8, AutoAssembly = (Portal.Domain.Sales.AutoAssemblyMode)7, InvoiceStatus = (InvoiceStatus)0,
+            ShippingMeta = [new ShippingMetaRow { MetaKey = "_tracking", Value = (ShippingMetaValue)12 }],
+        };
+
+        settings.Validate(1).Keys.ShouldBe(["OrderCapture", "Consolidation"], ignoreOrder: true);
+        settings.Validate(3).Keys.ShouldBe(["Fulfilment", "AutoAssembly", "InvoiceStatus"], ignoreOrder: true);
+        settings.Validate(7).Keys.ShouldBe(["ShippingMeta[0]"]);
+        new StoreSettings { CustomerId = 1 }.Validate(3).ShouldBeEmpty();
+    }
 }

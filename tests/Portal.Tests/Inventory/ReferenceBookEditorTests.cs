@@ -70,6 +70,35 @@ public sealed class ReferenceBookEditorTests
     }
 
     [Fact]
+    public async Task Delete_WhenAStoresIntegrationSettingsChoseTheRow_ThenKeptWithTheStoreNamed()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+        var shipping = await editor.SaveTaxRuleAsync(tenant, null, "Shipping VAT", 20, false);
+        var spare = await editor.SaveTaxRuleAsync(tenant, null, "Spare", 5, false);
+        await using (var db = database.For(org))
+        {
+            db.Stores.Add(new Portal.Domain.Integrations.ConnectedStore
+            {
+                PublicKey = "k1", Name = "Garden shop", Url = "https://garden.example", NormalizedUrl = "garden.example",
+                Currency = "USD", TimeZone = "UTC", Status = Portal.Domain.Integrations.StoreStatus.Connected,
+                SettingsJson = new Portal.Features.Integrations.StoreSettings { ShippingTaxRuleId = shipping.Value }.ToJson(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var chosen = await editor.DeleteAsync<TaxRule>(tenant, shipping.Value, "tax rule");
+        var unused = await editor.DeleteAsync<TaxRule>(tenant, spare.Value, "tax rule");
+
+        chosen.Error.ShouldBe("This tax rule is chosen in the integration settings of the store 'Garden shop': choose another there first.");
+        unused.Succeeded.ShouldBeTrue();
+        await using var check = database.For(org);
+        (await check.TaxRules.Select(r => r.Name).ToListAsync()).ShouldBe(["Shipping VAT"]);
+    }
+
+    [Fact]
     public async Task SavePaymentTerm_WhenTheFirstIsSaved_ThenItBecomesTheDefaultUntilAnotherIsChosen()
     {
         await using var database = await InventoryDatabase.CreateAsync();
