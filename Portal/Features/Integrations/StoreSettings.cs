@@ -32,6 +32,14 @@ public sealed class ShippingMetaRow
 {
     public string MetaKey { get; set; } = "";
     public ShippingMetaValue Value { get; set; } = ShippingMetaValue.TrackingNumber;
+
+    public static string Describe(ShippingMetaValue value) => value switch
+    {
+        ShippingMetaValue.Carrier => "Carrier",
+        ShippingMetaValue.TrackingUrl => "Tracking URL",
+        ShippingMetaValue.ShipDate => "Ship date",
+        _ => "Tracking number",
+    };
 }
 
 public enum ShippingMetaValue { TrackingNumber = 1, Carrier = 2, TrackingUrl = 3, ShipDate = 4 }

@@ -92,6 +92,8 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         settings.Fulfilment = AutoFulfilmentMode.PickPackShip;
         wizard.Render();
         wizard.FindAll("#ignore-restock").ShouldNotBeEmpty();
+        // The chosen mode reads as the merchant chose it, not as the enum's name.
+        wizard.Find("input#fulfilment").GetAttribute("value").ShouldBe("Pick + pack + ship");
     }
 
     [Fact]
