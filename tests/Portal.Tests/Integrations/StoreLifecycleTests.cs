@@ -163,6 +163,21 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ChangeCredentials_WhenTheNewStoreRefusesTheWebhooksAfterTheLinkCheck_ThenNothingChangesNotEvenTheSecret()
+    {
+        await using var oldStore = await fx.StartStoreAsync();
+        await using var newStore = await fx.StartStoreAsync();
+        var (org, store, _) = await ConnectedWithLinksAsync(oldStore);
+        newStore.AddFault(new FaultRule { PathPattern = "/wp-json/wc/v3/webhooks", Method = "POST", Kind = FaultKind.ServerError });
+        var before = await StateAsync(org);
+
+        var result = await ChangeToAsync(org, store.Id, newStore);
+
+        result.Failure.ShouldBe(ConnectFailure.WebhooksFailed);
+        await ShouldBeUnchangedAsync(org, before, oldStore, newStore, store.PublicKey);
+    }
+
+    [Fact]
     public async Task ChangeCredentials_WhenAVariationIsUnderAnotherParentOrLostItsSku_ThenItIsReportedAndTheRestMatch()
     {
         await using var oldStore = await fx.StartStoreAsync();
