@@ -194,8 +194,11 @@ public sealed partial class WooClient : IDisposable
         }
         catch (JsonException)
         {
+            // A write answered 2xx was applied even if its answer cannot be read (a plugin's PHP notice before the
+            // JSON, a cut connection): the caller must look it up rather than send it again.
             throw Error(WooErrorKind.NotJson, method, path, response,
-                $"expected JSON, got {response.MediaType ?? "no content type"}");
+                $"expected JSON, got {response.MediaType ?? "no content type"}",
+                appliedWrite: method != HttpMethod.Get && WooErrorMapper.IsSuccess(response.Status));
         }
     }
 
@@ -207,14 +210,14 @@ public sealed partial class WooClient : IDisposable
     }
 
     private WooApiException Error(WooErrorKind kind, HttpMethod method, string path, WooResponse response,
-        string detail, WooErrorBody? error = null)
+        string detail, WooErrorBody? error = null, bool appliedWrite = false)
     {
         error ??= WooErrorMapper.TryParseError(response.Body);
         var excerpt = error is null ? WooRedaction.Excerpt(response.Body, Connection) : null;
         var message = $"{method.Method} {response.Path} on store '{Connection.StoreKey}' answered {response.Status}: "
                       + WooRedaction.Excerpt(detail, Connection)
                       + (string.IsNullOrEmpty(excerpt) ? "" : $" (body: {excerpt})");
-        var ambiguous = kind == WooErrorKind.ServerError && error is null;
+        var ambiguous = appliedWrite || (kind == WooErrorKind.ServerError && error is null);
         return new WooApiException(kind, message, Connection.StoreKey, method.Method, response.Path,
             response.Status, error?.Code, excerpt, response.RetryAfter, ambiguous);
     }

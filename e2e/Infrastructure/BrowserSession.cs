@@ -144,6 +144,14 @@ public sealed partial class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A test's last line. A session disposed without reaching it belongs to a failed test.</summary>
+    /// <summary>Opens the MudSelect labelled <paramref name="label"/> and picks <paramref name="option"/>.</summary>
+    public async Task ChooseAsync(string label, string option)
+    {
+        await Page.Locator(".mud-select", new PageLocatorOptions { HasText = label }).First.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
     public void ShouldHaveNoBrowserErrors()
     {
         _reachedEnd = true;

@@ -68,12 +68,13 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await AdjustAsync(page, "TEE-RED-S", "Main Warehouse", "12", "Initial count");
         await AdjustAsync(page, "TEE-RED-S", "Shop Floor", "5", "Moved to the shop floor display");
         await AdjustAsync(page, "TEE-RED-S", "Main Warehouse", "-2", "Damaged in storage");
+        await TransferAsync(session, "TEE-RED-S", "Main Warehouse", "Shop Floor", "3", "Weekend display");
 
         await page.Locator("#stock-search input, input#stock-search").First.FillAsync("TEE-RED-S");
         var rows = page.Locator("#availability tbody tr.stock-location-row");
         await Expect(rows).ToHaveCountAsync(2);
-        await Expect(rows.Filter(new() { HasText = "Main Warehouse" }).Locator(".available")).ToHaveTextAsync("10");
-        await Expect(rows.Filter(new() { HasText = "Shop Floor" }).Locator(".available")).ToHaveTextAsync("5");
+        await Expect(rows.Filter(new() { HasText = "Main Warehouse" }).Locator(".available")).ToHaveTextAsync("7");
+        await Expect(rows.Filter(new() { HasText = "Shop Floor" }).Locator(".available")).ToHaveTextAsync("8");
         await Expect(page.Locator("#availability tbody tr", new() { HasText = "All locations" })).ToContainTextAsync("15");
         await session.ScreenshotAsync("availability");
 
@@ -82,12 +83,33 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/stock/movements\\?product=\\d+$"));
         await Expect(page.Locator("#movements-title")).ToContainTextAsync("TEE-RED-S");
         var movements = page.Locator("#movements tbody tr");
-        await Expect(movements).ToHaveCountAsync(3);
-        await Expect(movements.Locator(".movement-reason")).ToHaveTextAsync(["Damaged in storage", "Moved to the shop floor display", "Initial count"]);
-        await Expect(movements.Locator(".movement-quantity")).ToHaveTextAsync(["-2", "+5", "+12"]);
+        await Expect(movements).ToHaveCountAsync(5);
+        await Expect(movements.Locator(".movement-reason")).ToHaveTextAsync(
+            ["Weekend display", "Weekend display", "Damaged in storage", "Moved to the shop floor display", "Initial count"]);
+        var transfer = (await movements.Locator(".movement-quantity").AllTextContentsAsync()).Take(2).Select(q => q.Trim());
+        transfer.ShouldBe(["+3", "-3"], ignoreOrder: true);
+        await Expect(movements.Locator(".movement-quantity").Nth(2)).ToHaveTextAsync("-2");
+        await Expect(movements.Nth(0).Or(movements.Nth(1)).Filter(new() { HasText = "Transfer out" })).ToContainTextAsync("Main Warehouse");
         await session.ScreenshotAsync("movement-history");
 
         session.ShouldHaveNoBrowserErrors();
+    }
+
+    private static async Task TransferAsync(BrowserSession session, string sku, string from, string to, string quantity, string reason)
+    {
+        var page = session.Page;
+        await page.Locator("#transfer-stock").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.Locator("#adjust-product").FillAsync(sku);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = sku }).First.ClickAsync();
+        await session.ChooseAsync("From location", from);
+        await session.ChooseAsync("To location", to);
+        await page.Locator("#adjust-quantity").FillAsync(quantity);
+        await page.Locator("#adjust-reason").FillAsync(reason);
+        await session.ScreenshotAsync("transfer-dialog");
+        await page.Locator("#save-adjustment").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
     }
 
     private static async Task AdjustAsync(IPage page, string sku, string location, string quantity, string reason)

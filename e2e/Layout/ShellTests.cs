@@ -19,10 +19,10 @@ public sealed class ShellTests(PortalFixture fixture)
         """;
 
     [Fact]
-    public async Task DarkModeToggle_WhenClicked_ThenWholeShellSwitchesAndSwitchesBack()
+    public async Task DarkModeToggle_WhenClicked_ThenWholeShellSwitchesIsRememberedAndSwitchesBack()
     {
         var owner = await fixture.Server.CreateOrganizationAsync("Dark");
-        await using var session = await fixture.OpenSessionAsync(nameof(DarkModeToggle_WhenClicked_ThenWholeShellSwitchesAndSwitchesBack));
+        await using var session = await fixture.OpenSessionAsync(nameof(DarkModeToggle_WhenClicked_ThenWholeShellSwitchesIsRememberedAndSwitchesBack));
         var page = session.Page;
         await session.SignInAsync(owner.Email, owner.Password);
         await ExpectShellAsync(session, owner);
@@ -42,9 +42,18 @@ public sealed class ShellTests(PortalFixture fixture)
         (await LuminanceAsync(page)).ShouldBeLessThan(0.3);
         await session.ScreenshotAsync("dark-users");
 
+        // And it is remembered by this browser across full page loads.
+        await page.ReloadAsync();
+        await Expect(page.Locator("tr", new PageLocatorOptions { HasText = owner.Email })).ToBeVisibleAsync();
+        (await LuminanceAsync(page)).ShouldBeLessThan(0.3);
+        await session.ScreenshotAsync("dark-after-reload");
+
         await page.Locator("#dark-mode-toggle").ClickAsync();
         await page.WaitForFunctionAsync($"() => ({BackgroundLuminance})() > 0.8");
         await session.ScreenshotAsync("light-again");
+        await page.ReloadAsync();
+        await Expect(page.Locator("tr", new PageLocatorOptions { HasText = owner.Email })).ToBeVisibleAsync();
+        (await LuminanceAsync(page)).ShouldBeGreaterThan(0.8);
 
         session.ShouldHaveNoBrowserErrors();
     }

@@ -150,6 +150,40 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         session.ShouldHaveNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task SalesDefaults_WhenAutomaticPickAndPackIsChosen_ThenANewSaleIsPickedAndPackedWhenPlaced()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Defaults");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 5m);
+        await using var session = await fixture.OpenSessionAsync(nameof(SalesDefaults_WhenAutomaticPickAndPackIsChosen_ThenANewSaleIsPickedAndPackedWhenPlaced));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.GotoAsync("reference");
+        await Tab(page, "Sales defaults").ClickAsync();
+        await session.ChooseAsync("Automatic fulfilment", "Pick + pack");
+        await page.Locator("#save-sales-defaults").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "Saved." })).ToBeVisibleAsync();
+        await session.GotoAsync("reference");
+        await Tab(page, "Sales defaults").ClickAsync();
+        await Expect(page.Locator(".mud-select", new PageLocatorOptions { HasText = "Automatic fulfilment" }).Locator("input").First)
+            .ToHaveValueAsync("Pick + pack");
+        await session.ScreenshotAsync("sales-defaults-saved");
+
+        await session.GotoAsync("sales/new");
+        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
+        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
+        await page.Locator("#line-quantity-0").FillAsync("2");
+        await page.Locator("#line-quantity-0").BlurAsync();
+        await page.Locator("#save-and-order").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+
+        await Expect(Stage(page, "pick")).ToHaveTextAsync("Authorised");
+        await Expect(Stage(page, "pack")).ToHaveTextAsync("Authorised");
+        await Expect(Stage(page, "ship")).Not.ToHaveTextAsync("Authorised");
+        await session.ScreenshotAsync("sale-picked-and-packed-on-placing");
+        session.ShouldHaveNoBrowserErrors();
+    }
+
     private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
 
     private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();

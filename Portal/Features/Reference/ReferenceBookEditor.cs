@@ -5,6 +5,7 @@ using Portal.Domain;
 using Portal.Domain.Catalog;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
+using Portal.Domain.Sales;
 using Portal.Domain.Stock;
 using Portal.Features.Common;
 
@@ -139,15 +140,30 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             return await db.SaveChangesAsync(token);
         }, ct);
 
-    public Task<OperationResult<int>> SetDefaultSalesAccountAsync(ITenantContext tenant, int? accountId, CancellationToken ct = default) =>
+    /// <summary>
+    /// The defaults every new sale starts from: the revenue account it posts to, and which fulfilment stages and
+    /// which assembly run automatically when it is placed.
+    /// </summary>
+    public Task<OperationResult<int>> SetSalesDefaultsAsync(ITenantContext tenant, SalesDefaults defaults, CancellationToken ct = default) =>
         unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
-            if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
+            var errors = new List<ValidationError>();
+            if (defaults.DefaultSalesAccountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
             {
-                throw new DomainValidationException(
-                    [new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account.")]);
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account."));
             }
 
+            if (!Enum.IsDefined(defaults.AutoFulfilment))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.AutoFulfilment), "Choose none, pick, pick + pack or pick + pack + ship."));
+            }
+
+            if (!Enum.IsDefined(defaults.AutoAssembly))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.AutoAssembly), "Choose none, the ordered quantity or the minimum required for picking."));
+            }
+
+            DomainValidationException.ThrowIfAny(errors);
             var settings = await db.SalesSettings.FirstOrDefaultAsync(token);
             if (settings is null)
             {
@@ -155,7 +171,9 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
                 db.SalesSettings.Add(settings);
             }
 
-            settings.DefaultSalesAccountId = accountId;
+            settings.DefaultSalesAccountId = defaults.DefaultSalesAccountId;
+            settings.AutoFulfilment = defaults.AutoFulfilment;
+            settings.AutoAssembly = defaults.AutoAssembly;
             await db.SaveChangesAsync(token);
             return settings.Id;
         }, ct);
@@ -227,3 +245,5 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }
     }
 }
+
+public sealed record SalesDefaults(int? DefaultSalesAccountId, AutoFulfilmentMode AutoFulfilment, AutoAssemblyMode AutoAssembly);

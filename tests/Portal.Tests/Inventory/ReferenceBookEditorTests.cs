@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Tenancy;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
+using Portal.Domain.Sales;
 using Portal.Features.Common;
 using Portal.Features.Reference;
 using Portal.Features.Stock;
@@ -55,7 +56,7 @@ public sealed class ReferenceBookEditorTests
     }
 
     [Fact]
-    public async Task ReferenceRows_WhenSaved_ThenTierNamesAccountsAndTheDefaultSalesAccountFollowTheDomainRules()
+    public async Task ReferenceRows_WhenSaved_ThenTierNamesAccountsAndTheSalesDefaultsFollowTheDomainRules()
     {
         await using var database = await InventoryDatabase.CreateAsync();
         var org = await database.CreateOrganizationAsync();
@@ -68,17 +69,22 @@ public sealed class ReferenceBookEditorTests
         var refused = await editor.SaveAccountAsync(tenant, null, "4100", "Other", AccountType.Revenue, canReceivePayments: true);
         var sameCode = await editor.SaveAccountAsync(tenant, null, "4000", "Again", AccountType.Revenue, false);
         var bank = await editor.SaveAccountAsync(tenant, null, "1000", "Bank", AccountType.Bank, true);
-        var notRevenue = await editor.SetDefaultSalesAccountAsync(tenant, bank.Value);
-        var chosen = await editor.SetDefaultSalesAccountAsync(tenant, sales.Value);
+        var notRevenue = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(bank.Value, AutoFulfilmentMode.Pick, AutoAssemblyMode.None));
+        var unknownMode = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(sales.Value, (AutoFulfilmentMode)7, (AutoAssemblyMode)9));
+        var chosen = await editor.SetSalesDefaultsAsync(tenant,
+            new SalesDefaults(sales.Value, AutoFulfilmentMode.PickPack, AutoAssemblyMode.ForMinimumRequiredForPicking));
         var rule = await editor.SaveTaxRuleAsync(tenant, null, "VAT", 120, false);
 
         await using var db = database.For(org);
         PriceTierName.Resolve(await db.PriceTierNames.ToListAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
         refused.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("CanReceivePayments");
         sameCode.FieldErrors.ShouldHaveSingleItem().Message.ShouldBe("Another account already has the code '4000'.");
-        notRevenue.Succeeded.ShouldBeFalse();
+        notRevenue.FieldErrors.Select(e => e.Field).ShouldBe(["DefaultSalesAccountId"]);
+        unknownMode.FieldErrors.Select(e => e.Field).ShouldBe(["AutoFulfilment", "AutoAssembly"]);
         chosen.Succeeded.ShouldBeTrue();
-        (await db.SalesSettings.SingleAsync()).DefaultSalesAccountId.ShouldBe(sales.Value);
+        var settings = await db.SalesSettings.SingleAsync();
+        (settings.DefaultSalesAccountId, settings.AutoFulfilment, settings.AutoAssembly)
+            .ShouldBe((sales.Value, AutoFulfilmentMode.PickPack, AutoAssemblyMode.ForMinimumRequiredForPicking));
         rule.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Rate");
     }
 

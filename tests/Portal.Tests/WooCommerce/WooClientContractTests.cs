@@ -271,6 +271,27 @@ public class WooClientContractTests(WooEmulatorFixture store) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task CreateRefund_WhenTheAnswerIsCutAfterTheStoreRefunded_ThenFoundByItsKeyAndRefundedOnce()
+    {
+        var client = store.Client(storeKey: "refund-cut");
+        var order = (await client.ListOrdersAsync(new WooOrderQuery { Status = ["completed", "processing"] })).Items
+            .First(o => o.Total > 20m && (o.Refunds?.Count ?? 0) == 0);
+        var key = Unique("CN");
+        var fault = store.Emulator.AddFault(new FaultRule
+        {
+            PathPattern = $"/wp-json/wc/v3/orders/{order.Id}/refunds", Method = "POST", Kind = FaultKind.TruncatedJson, Times = 1,
+        });
+
+        var refund = await client.CreateRefundAsync(order.Id, new WooRefund { Amount = 3.00m, Reason = "Cut answer", ApiRefund = false }, key);
+        var refunds = await client.ListRefundsAsync(order.Id);
+
+        refund.MetaData.GetMeta(WooClient.RefundKeyMeta).ShouldBe(key);
+        refunds.Where(r => r.MetaData.GetMeta(WooClient.RefundKeyMeta) == key).Select(r => r.Id).ShouldBe([refund.Id]);
+        refunds.Count(r => r.Reason == "Cut answer").ShouldBe(1, "the store must not refund the customer twice");
+        fault.Fired.ShouldBe(1, "the answer was cut once");
+    }
+
+    [Fact]
     public async Task StoreConfiguration_WhenListed_ThenFixtureShapedStore()
     {
         var coupons = await ToListAsync(_client.IterateCouponsAsync());

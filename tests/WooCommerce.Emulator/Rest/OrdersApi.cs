@@ -282,6 +282,8 @@ public static class OrdersApi
         }
         var full = amount == remaining;
         refund.MetaData.Add(new MetaEntry { Id = store.TakeMetaId(), Key = "_refund_type", Value = full ? "full" : "partial" });
+        // Like WooCommerce's refunds controller: the request's meta_data is saved on the refund after it is created.
+        if (body["meta_data"] is JsonArray meta) ProductWriter.MergeMeta(store, refund.MetaData, meta);
         store.Refunds.Add(refund);
         var writer = Writer(c);
         var apiRestock = body["api_restock"] is not JsonNode rs || rs.Bool();
