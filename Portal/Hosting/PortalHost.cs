@@ -82,8 +82,17 @@ public static class PortalHost
         builder.Services.AddScoped<StoreConnector>();
         builder.Services.AddScoped<StoreSettingsService>();
 
+        builder.Services.AddScoped<MaintainStores>();
+        builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
+
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
-        builder.Services.AddQuartz(q => q.UseInMemoryStore());
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
+        });
         if (schedulerEnabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -28,6 +28,23 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await page.Locator("#location-name").FillAsync("Shop Floor");
         await page.Locator("#save-location").ClickAsync();
         await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(2);
+
+        // A location added by mistake is deleted; the default one is kept, with the reason.
+        await page.Locator("#location-name").FillAsync("Overflow");
+        await page.Locator("#save-location").ClickAsync();
+        await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(3);
+        await page.Locator("#location-table tr", new() { HasText = "Overflow" }).ClickAsync();
+        await page.Locator("#delete-location").ClickAsync();
+        await page.Locator(".mud-dialog button", new() { HasText = "Delete" }).ClickAsync();
+        await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(2);
+        await page.Locator("#location-table tr", new() { HasText = "Main Warehouse" }).ClickAsync();
+        await page.Locator("#delete-location").ClickAsync();
+        await page.Locator(".mud-dialog button", new() { HasText = "Delete" }).ClickAsync();
+        await Expect(page.Locator("#location-error")).ToHaveTextAsync("This is the default location: make another location the default first.");
+        await session.ScreenshotAsync("default-location-kept");
+        await page.Locator("#new-location").ClickAsync();
+
+        await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("#location-table tr", new() { HasText = "Main Warehouse" })).ToContainTextAsync("Default");
         await session.ScreenshotAsync("locations");
 

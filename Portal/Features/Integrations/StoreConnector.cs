@@ -243,10 +243,19 @@ public sealed class StoreConnector(
         // Across organizations on purpose: one store must not feed two organizations.
         var owner = await db.Stores.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.NormalizedUrl == normalized && s.Id != exceptStoreId)
-            .Select(s => new { s.OrganizationId }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.OrganizationId, s.Status, s.ConnectedAtUtc }).FirstOrDefaultAsync(ct);
         if (owner is null)
         {
             return null;
+        }
+
+        if (owner.Status == StoreStatus.Connecting)
+        {
+            // Only an interrupted attempt stays Connecting for more than a few seconds; MaintainStores removes it.
+            var from = owner.ConnectedAtUtc + MaintainStores.StaleConnectingAfter;
+            return ConnectResult.Fail(ConnectFailure.AlreadyConnected,
+                $"An earlier attempt to connect this store (started {owner.ConnectedAtUtc:yyyy-MM-dd HH:mm} UTC) did not finish. The portal "
+                + $"cleans it up, with any webhooks it left in the store, at its first store check after {from:yyyy-MM-dd HH:mm} UTC; connect again after that.");
         }
 
         return ConnectResult.Fail(ConnectFailure.AlreadyConnected, owner.OrganizationId == db.CurrentOrganizationId
@@ -340,6 +349,20 @@ public sealed class StoreConnector(
         public ConnectResult Result { get; } = result;
     }
 
+    /// <summary>Where the store delivers a store's webhooks: the current public address; null without one.</summary>
+    internal string? WebhookUrl(string publicKey) => PublicUrl is null ? null : PublicUrl + WebhookPathPrefix + publicKey;
+
+    /// <summary>One of the portal's webhooks, created at most once per topic and delivery URL (see the client).</summary>
+    internal Task<WooWebhook> CreateWebhookAsync(WooClient client, string topic, string publicKey, string secret, CancellationToken ct) =>
+        client.CreateWebhookAsync(new WooWebhook
+        {
+            Name = $"{AppName} {topic}",
+            Topic = topic,
+            Status = "active",
+            DeliveryUrl = WebhookUrl(publicKey),
+            Secret = secret,
+        }, ct);
+
     /// <summary>Creates the portal's webhooks; on failure removes those already created and throws with the reason.</summary>
     private async Task<List<long>> CreateWebhooksAsync(WooClient client, string publicKey, string secret, CancellationToken ct)
     {
@@ -348,14 +371,7 @@ public sealed class StoreConnector(
         {
             foreach (var topic in WebhookTopics)
             {
-                var webhook = await client.CreateWebhookAsync(new WooWebhook
-                {
-                    Name = $"{AppName} {topic}",
-                    Topic = topic,
-                    Status = "active",
-                    DeliveryUrl = PublicUrl + WebhookPathPrefix + publicKey,
-                    Secret = secret,
-                }, ct);
+                var webhook = await CreateWebhookAsync(client, topic, publicKey, secret, ct);
                 created.Add(webhook.Id);
             }
 
@@ -585,7 +601,7 @@ public sealed class StoreConnector(
             : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks. {deleted} Revoke the key {store.ConsumerKeyHint} too.");
     }
 
-    private WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
+    internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
         secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
 
     private sealed record Verified(ConnectResult? Failure, string Currency = "", string TimeZone = "", string WordPressVersion = "", string WooCommerceVersion = "");

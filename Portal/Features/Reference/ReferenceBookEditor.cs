@@ -141,6 +141,34 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }, ct);
 
     /// <summary>
+    /// Deletes a reference row nothing uses any more. A row still used (by products, customers, sales, stock or the
+    /// sales defaults: the database refuses) or the organization's default is kept, with the reason.
+    /// </summary>
+    public Task<OperationResult<int>> DeleteAsync<T>(ITenantContext tenant, int id, string what, CancellationToken ct = default)
+        where T : class =>
+        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, _, token) =>
+        {
+            var row = await db.Set<T>().FindAsync([id], token) ?? throw Missing(what, id);
+            if (row is IDefaultable { IsDefault: true })
+            {
+                throw new DomainException($"This is the default {what}: make another {what} the default first.");
+            }
+
+            db.Remove(row);
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                throw new DomainException(
+                    $"This {what} is still used (by products, customers, sales, stock movements or the sales defaults) and cannot be deleted. Rename it instead.");
+            }
+
+            return id;
+        }, ct);
+
+    /// <summary>
     /// The defaults every new sale starts from: the revenue account it posts to, and which fulfilment stages and
     /// which assembly run automatically when it is placed.
     /// </summary>

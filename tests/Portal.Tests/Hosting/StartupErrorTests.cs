@@ -49,6 +49,11 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_WhenStoreMaintenanceIntervalIsTooShort_ThenOneLineNamesTheSetting() =>
+        (await FailingStartAsync("--StoreMaintenance:Interval=00:00:05", $"--urls=http://127.0.0.1:{PortalProcess.FreePort()}"))
+            .ShouldContain("StoreMaintenance:Interval must be between 00:01:00 and 1.00:00:00 (1 day).");
+
+    [Fact]
     public async Task Start_WhenPortIsInUse_ThenOneLineSaysSo()
     {
         using var occupied = new TcpListener(IPAddress.Loopback, 0);

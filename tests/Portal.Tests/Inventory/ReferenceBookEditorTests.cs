@@ -32,6 +32,44 @@ public sealed class ReferenceBookEditorTests
     }
 
     [Fact]
+    public async Task Delete_WhenTheRowIsUnusedInUseDefaultOrAnotherOrganizations_ThenOnlyTheUnusedOneGoes()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var other = await database.CreateOrganizationAsync("Other");
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+        var unused = await editor.SaveCategoryAsync(tenant, null, "Seasonal");
+        var used = await editor.SaveCategoryAsync(tenant, null, "Garden");
+        var main = await editor.SaveLocationAsync(tenant, null, "Main", makeDefault: true);
+        var theirs = await editor.SaveCategoryAsync(FixedTenant.For(other), null, "Theirs");
+        await using (var db = database.For(org))
+        {
+            var product = Portal.Domain.Catalog.Product.Create(org, "SPADE", "Spade");
+            product.CategoryId = used.Value;
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+        }
+
+        var deleted = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, unused.Value, "category");
+        var inUse = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, used.Value, "category");
+        var byDefault = await editor.DeleteAsync<Portal.Domain.Stock.Location>(tenant, main.Value, "location");
+        var foreign = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(tenant, theirs.Value, "category");
+        var readOnly = await editor.DeleteAsync<Portal.Domain.Catalog.Category>(new UserTenant(org, Permissions.ReadOnly), used.Value, "category");
+
+        deleted.Succeeded.ShouldBeTrue();
+        inUse.Error.ShouldBe("This category is still used (by products, customers, sales, stock movements or the sales defaults) and cannot be deleted. Rename it instead.");
+        byDefault.Error.ShouldBe("This is the default location: make another location the default first.");
+        foreign.Error.ShouldBe($"The category {theirs.Value} does not exist.");
+        readOnly.Succeeded.ShouldBeFalse();
+        await using var check = database.For(org);
+        (await check.Categories.Select(c => c.Name).ToListAsync()).ShouldBe(["Garden"]);
+        (await check.Locations.CountAsync()).ShouldBe(1);
+        await using var theirsDb = database.For(other);
+        (await theirsDb.Categories.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SavePaymentTerm_WhenTheFirstIsSaved_ThenItBecomesTheDefaultUntilAnotherIsChosen()
     {
         await using var database = await InventoryDatabase.CreateAsync();
