@@ -55,6 +55,7 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
         services.AddSingleton<IDbContextFactory<PortalDbContext>>(
             new TenantContextFactory(fx.Portal.Services.GetRequiredService<IPortalDbContextFactory>(), tenant));
         services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<StoreConnector>());
+        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<MaintainStores>());
         _providers = _bunit.RenderProviders();
         var page = _bunit.Context.Render<StorePage>(p => p.Add(s => s.StoreId, storeId));
         page.WaitForElement("#change-credentials");
