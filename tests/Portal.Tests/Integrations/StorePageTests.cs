@@ -151,7 +151,7 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
 
         page.Find("#disconnect").Click();
 
-        _providers.WaitForAssertion(() => _providers.Markup.ShouldContain("deletes this store's 1 catalog links"));
+        _providers.WaitForAssertion(() => _providers.Markup.ShouldContain("deletes this store's 1 catalog link, settings"));
         _providers.FindAll("button").Single(b => b.TextContent.Trim() == "Disconnect").Click();
         page.WaitForElement("#disconnected", StoreCalls).TextContent.ShouldContain("1 catalog link,");
         page.Find("#revoke-key").GetAttribute("href").ShouldBe(emulator.BaseUrl + "/wp-admin/admin.php?page=wc-settings&tab=advanced&section=keys");
