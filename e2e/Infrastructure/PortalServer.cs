@@ -37,6 +37,19 @@ public sealed class PortalServer : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A portal whose Portal:PublicUrl is its own address, so that stores can call it back and deliver webhooks.</summary>
+    public static Task<PortalServer> StartWithOwnPublicUrlAsync()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        return StartAsync(new Dictionary<string, string?> { ["Portal:PublicUrl"] = $"http://localhost:{port}" }, port);
+    }
+
     /// <summary>A fixed <paramref name="port"/> lets a test name the portal's own address in a setting (Portal:PublicUrl).</summary>
     public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,13 +14,6 @@ namespace Portal.E2E.Integrations;
 [Collection(PortalCollection.Name)]
 public sealed class ConnectStoreTests(PortalFixture fixture)
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task ChooseAsync(IPage page, string label, string option)
     {
         await page.Locator(".mud-select", new PageLocatorOptions { HasText = label }).First.ClickAsync();
@@ -34,8 +25,7 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
     public async Task ConnectByAppAuthorization_ThenWizard_ThenListedAsHealthy()
     {
         // The portal's own address is the public one; the emulator may call back over http (a real store would not).
-        var port = FreePort();
-        await using var server = await PortalServer.StartAsync(new Dictionary<string, string?> { ["Portal:PublicUrl"] = $"http://localhost:{port}" }, port);
+        await using var server = await PortalServer.StartWithOwnPublicUrlAsync();
         var options = new EmulatorOptions { AllowHttpAuthCallback = true, WebhookDelay = TimeSpan.FromMilliseconds(20) };
         await using var store = await WooEmulator.StartAsync(options);
         store.SeedFixtureStore();

@@ -23,9 +23,146 @@ public sealed record StoreSettingsOptions(
         Enumerable.Range(0, 48).Select(i => new TimeOnly(i / 2, i % 2 * 30)).ToList();
 }
 
-/// <summary>Loads the choices and refreshes the per-store rows (gateways, tax rates) from the store itself.</summary>
-public sealed class StoreSettingsService(IWooClientFactory clients, StoreSecrets secrets)
+/// <summary>Errors keyed by field, and the first step (1-based) that has one; saved when there are none.</summary>
+public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string> Errors, int? Step)
 {
+    public bool Saved => Errors.Count == 0;
+}
+
+/// <summary>
+/// Loads the choices, refreshes the per-store rows (gateways, tax rates) from the store itself, and saves. Saving checks
+/// every chosen id again: a customer, account or tax rule may have been deleted or changed since the choices were
+/// loaded, and a circuit message can carry any id, so what the page offered proves nothing.
+/// </summary>
+public sealed class StoreSettingsService(IWooClientFactory clients, StoreSecrets secrets, IPortalDbContextFactory dbFactory)
+{
+    public const string StoreField = "Store";
+
+    public async Task<StoreSettingsSaveResult> SaveAsync(int organizationId, int storeId, StoreSettings settings, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == storeId, ct);
+        if (store is null)
+        {
+            return new StoreSettingsSaveResult(new Dictionary<string, string> { [StoreField] = "This store does not exist in your organization." }, null);
+        }
+
+        var errors = new Dictionary<string, string>();
+        int? firstStep = null;
+        var references = await ReferencesAsync(db, settings, ct);
+        for (var step = 1; step <= StoreSettings.Steps; step++)
+        {
+            var stepErrors = settings.Validate(step);
+            foreach (var (field, message) in references.Errors(step))
+            {
+                stepErrors.TryAdd(field, message);
+            }
+
+            if (stepErrors.Count > 0)
+            {
+                firstStep ??= step;
+                foreach (var (field, message) in stepErrors)
+                {
+                    errors[field] = message;
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new StoreSettingsSaveResult(errors, firstStep);
+        }
+
+        store.SettingsJson = settings.ToJson();
+        await db.SaveChangesAsync(ct);
+        return new StoreSettingsSaveResult(errors, null);
+    }
+
+    /// <summary>Reads, in the organization's books only, the rows behind every id the settings name.</summary>
+    private static async Task<References> ReferencesAsync(PortalDbContext db, StoreSettings settings, CancellationToken ct)
+    {
+        int?[] accountIds = [settings.RevenueAccountId, .. settings.PaymentMappings.Select(p => p.AccountId)];
+        int?[] taxRuleIds = [settings.TaxFreeRuleId, settings.ShippingTaxRuleId, .. settings.TaxRates.Select(r => r.TaxRuleId)];
+        var accountSet = accountIds.OfType<int>().Distinct().ToList();
+        var taxRuleSet = taxRuleIds.OfType<int>().Distinct().ToList();
+        return new References(
+            settings,
+            settings.CustomerId is { } customer && await db.Customers.AnyAsync(c => c.Id == customer, ct),
+            settings.LocationId is { } location && await db.Locations.AnyAsync(l => l.Id == location, ct),
+            settings.SalesRepresentativeId is { } rep && await db.SalesRepresentatives.AnyAsync(r => r.Id == rep, ct),
+            await db.Accounts.AsNoTracking().Where(a => accountSet.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct),
+            (await db.TaxRules.Where(t => taxRuleSet.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet());
+    }
+
+    private sealed record References(
+        StoreSettings Settings,
+        bool CustomerExists,
+        bool LocationExists,
+        bool SalesRepresentativeExists,
+        Dictionary<int, Portal.Domain.Reference.Account> Accounts,
+        HashSet<int> TaxRules)
+    {
+        public IEnumerable<(string Field, string Message)> Errors(int step)
+        {
+            var s = Settings;
+            switch (step)
+            {
+                case 1 when s.CustomerId is not null && !CustomerExists:
+                    yield return (nameof(s.CustomerId), "The customer chosen no longer exists: choose another.");
+                    break;
+                case 3 when s.LocationId is not null && !LocationExists:
+                    yield return (nameof(s.LocationId), "The location chosen no longer exists: choose another, or All Locations.");
+                    break;
+                case 4:
+                    if (s.RevenueAccountId is { } revenue && Accounts.GetValueOrDefault(revenue)?.Type != Portal.Domain.Reference.AccountType.Revenue)
+                    {
+                        yield return (nameof(s.RevenueAccountId), "The revenue account chosen no longer exists or is no longer a revenue account: choose another, or none.");
+                    }
+
+                    if (s.SalesRepresentativeId is not null && !SalesRepresentativeExists)
+                    {
+                        yield return (nameof(s.SalesRepresentativeId), "The sales representative chosen no longer exists: choose another, or none.");
+                    }
+
+                    foreach (var row in s.PaymentMappings.Where(p => p.AccountId is not null))
+                    {
+                        var account = Accounts.GetValueOrDefault(row.AccountId!.Value);
+                        if (account is null)
+                        {
+                            yield return (PaymentField(row.GatewayId), $"The account chosen for {row.GatewayTitle} no longer exists: choose another, or leave it unmapped.");
+                        }
+                        else if (!account.CanReceivePayments)
+                        {
+                            yield return (PaymentField(row.GatewayId), $"{account.Code} {account.Name}, chosen for {row.GatewayTitle}, cannot receive payments: choose another, or leave it unmapped.");
+                        }
+                    }
+
+                    break;
+                case 6:
+                    if (s.TaxFreeRuleId is { } taxFree && !TaxRules.Contains(taxFree))
+                    {
+                        yield return (nameof(s.TaxFreeRuleId), "The Tax Free rule chosen no longer exists: choose another.");
+                    }
+
+                    if (s.ShippingTaxRuleId is { } shipping && !TaxRules.Contains(shipping))
+                    {
+                        yield return (nameof(s.ShippingTaxRuleId), "The shipping tax rule chosen no longer exists: choose another.");
+                    }
+
+                    foreach (var row in s.TaxRates.Where(r => r.TaxRuleId is not null && !TaxRules.Contains(r.TaxRuleId.Value)))
+                    {
+                        yield return (TaxRateField(row.RateId), $"The tax rule chosen for {row.TaxClass} {row.Description} no longer exists: choose another, or leave it unmapped.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public static string PaymentField(string gatewayId) => $"{nameof(StoreSettings.PaymentMappings)}[{gatewayId}]";
+
+    public static string TaxRateField(long rateId) => $"{nameof(StoreSettings.TaxRates)}[{rateId}]";
+
     public async Task<StoreSettingsOptions> LoadAsync(PortalDbContext db, ConnectedStore store, StoreSettings settings, CancellationToken ct = default)
     {
         var tierNames = await db.PriceTierNames.AsNoTracking().ToDictionaryAsync(t => t.Tier, t => t.Name, ct);

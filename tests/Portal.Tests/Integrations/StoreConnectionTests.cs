@@ -337,30 +337,4 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         (await http.PostAsJsonAsync("/integrations/woocommerce/callback", Body(secondState))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await connector.CompleteAppAuthorizationAsync(org, "1", secondState, false)).Failure.ShouldBe(ConnectFailure.Expired);
     }
-
-    [Fact]
-    public async Task TwoStoresOfOneOrganization_OneEachWay_AreBothListedAndInvisibleToAnotherOrganization()
-    {
-        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
-        var (other, _, _) = await fx.Portal.CreateOrganizationAsync();
-        await using var classic = await fx.StartStoreAsync();
-        await using var app = await fx.StartStoreAsync(new EmulatorOptions { AllowHttpAuthCallback = true });
-        (await fx.ConnectClassicAsync(org, classic, name: "Classic shop")).Succeeded.ShouldBeTrue();
-        await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", app.BaseUrl);
-        var back = await StorePortalFixture.WalkAuthorizationAsync(app, start.AuthorizeUrl!, approve: true);
-        var returned = QueryHelpers.ParseQuery(back.Query);
-        (await connector.CompleteAppAuthorizationAsync(org, returned["success"], returned["user_id"], false)).Succeeded.ShouldBeTrue();
-
-        await using (var db = fx.Db(org))
-        {
-            (await db.Stores.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync()).ShouldBe(["App shop", "Classic shop"]);
-        }
-
-        await using (var db = fx.Db(other))
-        {
-            (await db.Stores.CountAsync()).ShouldBe(0);
-        }
-    }
 }

@@ -173,6 +173,21 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void SaveResult_WhenTheServerRefusesAnEarlierStep_ThenTheWizardGoesBackToItAndShowsTheMessageOnTheField()
+    {
+        var settings = new StoreSettings { CustomerId = 1, TaxFreeRuleId = 1, ShippingTaxRuleId = 1 };
+        var wizard = Render(settings);
+        Advance(wizard, 6);
+
+        wizard.Render(p => p.Add(w => w.SaveResult, new StoreSettingsSaveResult(
+            new Dictionary<string, string> { [nameof(StoreSettings.LocationId)] = "The location chosen no longer exists: choose another, or All Locations." }, 3)));
+
+        wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Step 3 of 7"));
+        wizard.Find("#wizard-errors").TextContent.ShouldContain("The location chosen no longer exists");
+        wizard.Find(".mud-input-error").TextContent.ShouldContain("The location chosen no longer exists");
+    }
+
+    [Fact]
     public void ToJson_ResetsValuesOfHiddenFields()
     {
         var settings = new StoreSettings
