@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Integrations;
+using Portal.Features.Common;
 using Portal.Hosting;
 using Portal.WooCommerce;
 
@@ -27,6 +28,8 @@ public enum ConnectFailure
     StateMismatch,
     KeysNeverArrived,
     WebhooksFailed,
+    /// <summary>The new address lacks some linked products; the merchant must confirm resetting the links.</summary>
+    CatalogLinksDiffer,
 }
 
 public sealed record ConnectResult(ConnectFailure Failure, string Message, int? StoreId = null, string? StoreCurrency = null)
@@ -374,6 +377,12 @@ public sealed class StoreConnector(
 
             return created;
         }
+        catch (OperationCanceledException)
+        {
+            // Nobody would know these webhooks: the caller saves their ids only after this returns.
+            await RemoveWebhooksAsync(client, created);
+            throw;
+        }
         catch (WooApiException e)
         {
             await RemoveWebhooksAsync(client, created);
@@ -386,11 +395,13 @@ public sealed class StoreConnector(
 
     /// <summary>
     /// Replaces the key, or the address and key, of a connected store; settings and activity log stay. The new
-    /// connection passes the same checks as a new one and gets fresh webhooks before the old ones are removed, so a
-    /// failure leaves the store as it was. There are no catalog links yet, so nothing else depends on the address.
+    /// connection passes the same checks as a new one; when the address changes, the catalog links must exist in the
+    /// new store too, or the merchant confirms their reset. Every step that can fail talks to the stores only, and the
+    /// database changes once, at the end, in one SaveChanges: a failure, or a crash at any point, leaves the store
+    /// row as it was (usable with its old address, key and webhook secret) or completely switched.
     /// </summary>
     public async Task<ConnectResult> ChangeCredentialsAsync(int organizationId, int storeId, string? url, string? consumerKey,
-        string? consumerSecret, bool acceptCurrencyDifference, CancellationToken ct = default)
+        string? consumerSecret, bool acceptCurrencyDifference, bool resetCatalogLinks = false, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateForOrganization(organizationId);
         var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == storeId, ct);
@@ -425,11 +436,35 @@ public sealed class StoreConnector(
                 return failure;
             }
 
+            // Only a new address can lose products: the same store with a new key has the same catalog.
+            var moved = normalized != store.NormalizedUrl;
+            var links = !moved ? [] : await db.StoreProductLinks.Where(l => l.StoreId == store.Id).ToListAsync(ct);
+            var linksDiffer = false;
+            if (links.Count > 0)
+            {
+                IReadOnlyList<StoreProductLink> missing;
+                try
+                {
+                    missing = await CatalogLinkCheck.FindMissingAsync(newClient, links, ct);
+                }
+                catch (WooApiException e)
+                {
+                    return ConnectResult.Fail(ConnectFailure.Unreachable,
+                        $"The new store failed while the portal checked that its {links.Count} catalog links exist there ({e.Message}). Nothing was changed; try again.");
+                }
+
+                linksDiffer = missing.Count > 0;
+                if (linksDiffer && !resetCatalogLinks)
+                {
+                    return ConnectResult.Fail(ConnectFailure.CatalogLinksDiffer, CatalogLinkCheck.Describe(missing, links.Count), verified.Currency);
+                }
+            }
+
+            // A new secret, saved only with the rest: until then the old webhooks keep working, and webhooks left
+            // behind (created here before a crash, or old ones the old store did not let the portal delete) sign
+            // with a secret the portal no longer accepts. Deliveries of the new webhooks in the moment before the
+            // save are refused; WooCommerce tolerates a few failures, and the ping needs no signature.
             var secret = RandomToken(32);
-            var oldSecret = store.ProtectedWebhookSecret;
-            // Deliveries of the new webhooks are signed with the new secret: switch it before they can arrive.
-            store.ProtectedWebhookSecret = secrets.Protect(secret);
-            await db.SaveChangesAsync(ct);
             List<long> created;
             try
             {
@@ -437,12 +472,10 @@ public sealed class StoreConnector(
             }
             catch (WebhookCreationException e)
             {
-                store.ProtectedWebhookSecret = oldSecret;
-                await db.SaveChangesAsync(CancellationToken.None);
                 return e.Result;
             }
 
-            await RemoveWebhooksAsync(oldClient, store.GetWebhookIds());
+            var oldWebhooks = store.GetWebhookIds();
             store.Url = site.ToString().TrimEnd('/');
             store.NormalizedUrl = normalized;
             store.ProtectedConsumerKey = secrets.Protect(consumerKey.Trim());
@@ -459,10 +492,36 @@ public sealed class StoreConnector(
 
             store.WordPressVersion = verified.WordPressVersion;
             store.WooCommerceVersion = verified.WooCommerceVersion;
+            store.ProtectedWebhookSecret = secrets.Protect(secret);
             store.WebhookIds = string.Join(',', created);
-            await db.SaveChangesAsync(ct);
+            if (linksDiffer)
+            {
+                db.StoreProductLinks.RemoveRange(links);
+            }
+
+            try
+            {
+                // Not cancelled from here on: the new webhooks exist, so the switch completes or is undone.
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException e)
+            {
+                await RemoveWebhooksAsync(newClient, created);
+                logger.LogWarning(e, "Saving the new credentials of store {StoreId} failed", store.Id);
+                return ConnectResult.Fail(ConnectFailure.AlreadyConnected, UnitOfWork.IsUniqueViolation(e)
+                    ? "This address was connected by someone else a moment ago. Nothing was changed."
+                    : "Someone else changed this store or its catalog links at the same time. Nothing was changed; try again.");
+            }
+
+            // After the save: if the old store cannot be reached, or the portal stops here, its webhooks are only
+            // left signing with a secret the portal no longer accepts.
+            await RemoveWebhooksAsync(oldClient, oldWebhooks);
             clients.Remove(store.PublicKey);
-            return new ConnectResult(ConnectFailure.None, "The new credentials were checked and saved.", store.Id, verified.Currency);
+            logger.LogInformation("Store {StoreId} changed credentials (address changed: {Moved}, catalog links reset: {Reset})",
+                store.Id, moved, linksDiffer);
+            return new ConnectResult(ConnectFailure.None, linksDiffer
+                ? $"The new credentials were checked and saved. The {links.Count} catalog links were reset: download the catalog again."
+                : "The new credentials were checked and saved.", store.Id, verified.Currency);
         }
         finally
         {
@@ -494,8 +553,9 @@ public sealed class StoreConnector(
 
     /// <summary>
     /// Removes the portal's webhooks from the store when it answers, then everything the portal keeps for the store
-    /// (inbox, activity log, settings, pending authorizations). Sales already created are not linked to the store and
-    /// stay. The REST API cannot delete keys: the merchant is sent to the store's key page to revoke it.
+    /// (catalog links, inbox, activity log, settings, pending authorizations). Sales already created keep their
+    /// StoreId as a record of their origin and stay. The REST API cannot delete keys: the merchant is sent to the
+    /// store's key page to revoke it.
     /// </summary>
     public async Task<DisconnectResult?> DisconnectAsync(int organizationId, int storeId, CancellationToken ct = default)
     {
@@ -525,16 +585,20 @@ public sealed class StoreConnector(
         }
 
         clients.Remove(store.PublicKey);
-        await db.WebhookInbox.Where(w => w.StoreId == storeId).ExecuteDeleteAsync(ct);
-        await db.StoreActivity.Where(a => a.StoreId == storeId).ExecuteDeleteAsync(ct);
-        await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ExecuteDeleteAsync(ct);
+        var links = await db.StoreProductLinks.CountAsync(l => l.StoreId == storeId, ct);
+        // One SaveChanges, so one transaction: the store row goes with its pending authorizations (matched by
+        // address, not owned by the store) or not at all, and the database's cascade takes what the store owns
+        // (catalog links, inbox, activity log) in the same statement.
+        db.PendingStoreAuthorizations.RemoveRange(
+            await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ToListAsync(ct));
         db.Stores.Remove(store);
         await db.SaveChangesAsync(ct);
         var keysPage = StoreUrl.KeysPage(store.Url);
         logger.LogInformation("Store {StoreId} ({Url}) disconnected from organization {OrganizationId}", storeId, store.Url, organizationId);
+        var deleted = $"Its {links} catalog link{(links == 1 ? "" : "s")}, settings, activity log and received webhooks were deleted; sales already created stay.";
         return new DisconnectResult(removed, keysPage, removed
-            ? $"{store.Name} is disconnected and its webhooks were removed. Revoke the key {store.ConsumerKeyHint} in WooCommerce: the portal cannot delete it."
-            : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks, and revoke the key {store.ConsumerKeyHint}.");
+            ? $"{store.Name} is disconnected and its webhooks were removed. {deleted} Revoke the key {store.ConsumerKeyHint} in WooCommerce: the portal cannot delete it."
+            : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks. {deleted} Revoke the key {store.ConsumerKeyHint} too.");
     }
 
     internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),

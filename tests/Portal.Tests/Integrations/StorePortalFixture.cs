@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Data.Tenancy;
+using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.WooCommerce;
@@ -69,6 +70,40 @@ public sealed class StorePortalFixture : IAsyncLifetime
     }
 
     public Portal.Data.PortalDbContext Db(int organizationId) => Portal.OpenDatabase(FixedTenant.For(organizationId));
+
+    /// <summary>The portal's webhooks in an emulator for the store with this public key.</summary>
+    public static int PortalWebhooks(WooEmulator emulator, string publicKey)
+    {
+        lock (emulator.Store.Sync)
+        {
+            return emulator.Store.Webhooks.Count(w => w.DeliveryUrl.EndsWith("/webhooks/woocommerce/" + publicKey, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Catalog links as the catalog download would make them: every product and variation of the emulator.</summary>
+    public static IReadOnlyList<StoreProductLink> LinksTo(WooEmulator emulator, int storeId)
+    {
+        lock (emulator.Store.Sync)
+        {
+            return emulator.Store.Products.Where(p => p.Status != "trash")
+                .Select(p => new StoreProductLink
+                {
+                    StoreId = storeId,
+                    WooProductId = p.IsVariation ? p.ParentId : p.Id,
+                    WooVariationId = p.IsVariation ? p.Id : 0,
+                    Sku = p.Sku,
+                    LinkedAtUtc = DateTime.UtcNow,
+                })
+                .ToList();
+        }
+    }
+
+    public async Task AddLinksAsync(int organizationId, IEnumerable<StoreProductLink> links)
+    {
+        await using var db = Db(organizationId);
+        db.StoreProductLinks.AddRange(links);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>The merchant's browser on the store: authorize → log in → grant page → Approve or Deny; returns where
     /// the browser is sent back to (the portal's return URL), or null when the store showed an error page instead.</summary>

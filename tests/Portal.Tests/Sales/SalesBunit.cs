@@ -37,7 +37,7 @@ public sealed class SalesBunit : IAsyncDisposable
         var tenant = new UserTenant(Seed.Org, permissions);
         var services = Host.Context.Services;
         services.AddSingleton<ITenantContext>(tenant);
-        services.AddSingleton<IDbContextFactory<PortalDbContext>>(new TenantContexts(Database, tenant));
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(new TenantContextFactory(Database, tenant));
         services.AddSingleton(Database.Sales);
         services.AddSingleton<TimeProvider>(Database.Clock);
         return tenant;
@@ -55,10 +55,5 @@ public sealed class SalesBunit : IAsyncDisposable
         public TenantAccess Access => TenantAccess.Organization;
 
         public int? OrganizationId => Organization;
-    }
-
-    private sealed class TenantContexts(IPortalDbContextFactory factory, ITenantContext tenant) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => factory.Create(tenant);
     }
 }
