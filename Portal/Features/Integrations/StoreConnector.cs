@@ -60,6 +60,11 @@ public sealed class StoreConnector(
     public const string ReturnPath = "/integrations/woocommerce/return";
     public const string WebhookPathPrefix = "/webhooks/woocommerce/";
 
+    /// <summary>Marks the client of credentials being tried for a connected store: its calls are logged under it.</summary>
+    public const string CandidateSuffix = "~candidate";
+
+    public static string CandidateKey(string publicKey) => publicKey + CandidateSuffix;
+
     private string? PublicUrl => portalOptions.Value.PublicUrl?.TrimEnd('/');
 
     public bool PublicUrlIsHttps => portalOptions.Value.PublicUrlIsHttps;
@@ -427,7 +432,7 @@ public sealed class StoreConnector(
 
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
         var oldClient = Client(store);
-        var newClient = clients.GetClient(new WooStoreConnection(store.PublicKey + "-new", site, consumerKey.Trim(), consumerSecret.Trim()));
+        var newClient = clients.GetClient(new WooStoreConnection(CandidateKey(store.PublicKey), site, consumerKey.Trim(), consumerSecret.Trim()));
         try
         {
             var verified = await VerifyAsync(newClient, organization.BaseCurrency, acceptCurrencyDifference, ct);
@@ -525,7 +530,7 @@ public sealed class StoreConnector(
         }
         finally
         {
-            clients.Remove(store.PublicKey + "-new");
+            clients.Remove(CandidateKey(store.PublicKey));
         }
     }
 

@@ -15,17 +15,10 @@ public sealed class StoreActivityTests(StorePortalFixture fx) : IClassFixture<St
     {
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var emulator = await fx.StartStoreAsync();
-        var recorder = fx.Portal.Services.GetRequiredService<StoreActivityRecorder>();
-        var before = recorder.Written;
-
         (await fx.ConnectClassicAsync(org, emulator)).Succeeded.ShouldBeTrue();
 
         // The four webhook creations happen once the store is saved; the checks before belong to no store.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (recorder.Written < before + 4 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitForAsync(org, a => a.Method == "POST", 4);
 
         await using (var db = fx.Db(org))
         {
@@ -53,5 +46,52 @@ public sealed class StoreActivityTests(StorePortalFixture fx) : IClassFixture<St
 
         await using var audit = fx.Portal.OpenDatabase(FixedTenant.None);
         (await audit.SupportAudit.SingleAsync(a => a.OrganizationId == org)).What.ShouldBe("Read the activity log of store 1");
+    }
+
+    [Fact]
+    public async Task ChangeCredentials_WhenNewKeysAreTried_ThenTheirCallsAreLoggedUnderTheStore()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var emulator = await fx.StartStoreAsync();
+        (await fx.ConnectClassicAsync(org, emulator)).Succeeded.ShouldBeTrue();
+        await WaitForAsync(org, a => a.Method == "POST", 4);
+        int storeId;
+        await using (var db = fx.Db(org))
+        {
+            storeId = await db.Stores.Select(s => s.Id).SingleAsync();
+        }
+
+        var key = emulator.CreateKey(global::WooCommerce.Emulator.Model.KeyPermission.ReadWrite);
+        await using (var scope = fx.Portal.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<StoreConnector>()
+                .ChangeCredentialsAsync(org, storeId, null, key.ConsumerKey, "cs_wrong", false)).Failure.ShouldBe(ConnectFailure.BadCredentials);
+            (await scope.ServiceProvider.GetRequiredService<StoreConnector>()
+                .ChangeCredentialsAsync(org, storeId, null, key.ConsumerKey, key.ConsumerSecret, false)).Succeeded.ShouldBeTrue();
+        }
+
+        // The refused try shows its 401; the accepted one its checks and the new webhooks, then the old ones' removal.
+        await WaitForAsync(org, a => a.Status == 401, 1);
+        await WaitForAsync(org, a => a.Method == "POST", 8);
+        await WaitForAsync(org, a => a.Method == "DELETE", 4);
+    }
+
+    private async Task WaitForAsync(int org, Func<Portal.Domain.Integrations.StoreActivity, bool> which, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var found = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = fx.Db(org);
+            found = (await db.StoreActivity.AsNoTracking().ToListAsync()).Count(which);
+            if (found >= count)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        found.ShouldBe(count);
     }
 }
