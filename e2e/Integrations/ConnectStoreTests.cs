@@ -14,13 +14,6 @@ namespace Portal.E2E.Integrations;
 [Collection(PortalCollection.Name)]
 public sealed class ConnectStoreTests(PortalFixture fixture)
 {
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.Locator(".mud-select", new PageLocatorOptions { HasText = label }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).First.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-    }
-
     [Fact]
     public async Task ConnectByAppAuthorization_ThenWizard_ThenListedAsHealthy()
     {
@@ -92,7 +85,7 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
         await session.WaitForInteractiveAsync();
         await page.Locator("#wizard-next").ClickAsync();
         await Expect(page.Locator("#wizard-errors")).ToContainTextAsync("Choose the customer");
-        await ChooseAsync(page, "Customer", "Web shop customer");
+        await session.ChooseAsync("Customer", "Web shop customer");
         await session.ScreenshotAsync("wizard-orders");
         await page.Locator("#wizard-next").ClickAsync();
         foreach (var step in new[] { "Prices", "Fulfilment", "Accounts", "Catalog" })
@@ -109,8 +102,8 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Taxes");
         await Expect(page.Locator(".tax-mapping")).ToHaveCountAsync(10);
         await Expect(page.Locator("#unmapped-rates")).ToBeVisibleAsync();
-        await ChooseAsync(page, "Tax Free rule", "Tax exempt");
-        await ChooseAsync(page, "Shipping tax rule", "VAT 19%");
+        await session.ChooseAsync("Tax Free rule", "Tax exempt");
+        await session.ChooseAsync("Shipping tax rule", "VAT 19%");
         await session.ScreenshotAsync("wizard-taxes");
         await page.Locator("#wizard-next").ClickAsync();
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Shipping metadata");
