@@ -470,6 +470,7 @@ public sealed class StoreConnector(
             // with a secret the portal no longer accepts. Deliveries of the new webhooks in the moment before the
             // save are refused; WooCommerce tolerates a few failures, and the ping needs no signature.
             var secret = RandomToken(32);
+            var creating = clock.GetUtcNow().UtcDateTime;
             List<long> created;
             try
             {
@@ -480,6 +481,10 @@ public sealed class StoreConnector(
                 return e.Result;
             }
 
+            // The store pings each new webhook synchronously: whether those pings arrived is measured again, since a
+            // new address may be one WordPress refuses to deliver to (or the other way round).
+            var pinged = await db.Stores.AsNoTracking().Where(s => s.Id == store.Id).Select(s => s.LastPingAtUtc).SingleAsync(ct);
+            store.WebhooksNotReaching = pinged is null || pinged < creating;
             var oldWebhooks = store.GetWebhookIds();
             store.Url = site.ToString().TrimEnd('/');
             store.NormalizedUrl = normalized;

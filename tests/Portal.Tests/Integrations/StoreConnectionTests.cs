@@ -234,6 +234,44 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task ChangeCredentials_WhenTheNewStoreRefusesTheDeliveryUrl_ThenWebhooksAreMarkedNotReachingAndBackWhenTheyReach()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var reaching = await fx.StartStoreAsync();
+        await using var refusing = await fx.StartStoreAsync(new EmulatorOptions { RefuseLocalDeliveryUrls = true });
+        await using var reachingAgain = await fx.StartStoreAsync();
+        (await fx.ConnectClassicAsync(org, reaching)).Succeeded.ShouldBeTrue();
+        int storeId;
+        await using (var db = fx.Db(org))
+        {
+            storeId = await db.Stores.Select(s => s.Id).SingleAsync();
+        }
+
+        var moved = await ChangeToAsync(org, storeId, refusing);
+        bool notReachingAfterMove;
+        await using (var db = fx.Db(org))
+        {
+            notReachingAfterMove = await db.Stores.Select(s => s.WebhooksNotReaching).SingleAsync();
+        }
+
+        var back = await ChangeToAsync(org, storeId, reachingAgain);
+
+        moved.Succeeded.ShouldBeTrue(moved.Message);
+        notReachingAfterMove.ShouldBeTrue("the pings of the new store's webhooks never arrived");
+        back.Succeeded.ShouldBeTrue(back.Message);
+        await using var check = fx.Db(org);
+        (await check.Stores.Select(s => s.WebhooksNotReaching).SingleAsync()).ShouldBeFalse();
+    }
+
+    private async Task<ConnectResult> ChangeToAsync(int org, int storeId, WooEmulator emulator)
+    {
+        var key = emulator.CreateKey(KeyPermission.ReadWrite);
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StoreConnector>()
+            .ChangeCredentialsAsync(org, storeId, emulator.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+    }
+
+    [Fact]
     public async Task Connect_WhenDeliveryUrlIsRefusedByWordPress_ThenConnectedButWebhooksMarkedNotReaching()
     {
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();

@@ -69,7 +69,8 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
             page.Find("#change-credentials").Click();
         }
 
-        page.Find("#new-url").Change(url);
+        // The form appears with the re-render that follows the click; under load that can come a moment later.
+        page.WaitForElement("#new-url").Change(url);
         page.Find("#new-consumer-key").Change(key.ConsumerKey);
         page.Find("#new-consumer-secret").Change(secret ?? key.ConsumerSecret);
         page.Find("#save-credentials").Click();
