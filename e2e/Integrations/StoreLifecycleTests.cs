@@ -79,12 +79,27 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         all.ShouldContain("POST", "the webhooks the portal created");
         all.Distinct().Count().ShouldBeGreaterThan(1, string.Join(", ", all));
         await session.ScreenshotAsync("activity-log");
-        await page.Locator(".mud-select", new PageLocatorOptions { HasText = "Method" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "POST" }).First.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await session.ChooseAsync("Method", "POST");
         await Expect(methods).ToHaveCountAsync(all.Count(m => m == "POST"));
         (await methods.AllTextContentsAsync()).ShouldAllBe(m => m.Trim() == "POST");
         await session.ScreenshotAsync("activity-log-filtered");
+
+        // WooCommerce disables a webhook after failed deliveries; Check now finds it, reactivates it and says so.
+        lock (store.Store.Sync)
+        {
+            store.Store.Webhooks.First(w => w.Topic == "order.created" && w.DeliveryUrl.Contains(StoreConnector.WebhookPathPrefix, StringComparison.Ordinal)).Status = "disabled";
+        }
+
+        await page.Locator("#check-webhooks").ClickAsync();
+        await Expect(page.Locator("#webhook-problem")).ToContainTextAsync("reactivated", new() { Timeout = 60_000 });
+        await Expect(page.Locator(".webhook-health")).ToHaveTextAsync("Needs attention");
+        await Expect(page.Locator("#webhooks-checked")).Not.ToContainTextAsync("never");
+        await session.ScreenshotAsync("webhook-reactivated");
+        lock (store.Store.Sync)
+        {
+            store.Store.Webhooks.Where(w => w.DeliveryUrl.Contains(StoreConnector.WebhookPathPrefix, StringComparison.Ordinal))
+                .ShouldAllBe(w => w.Status == "active");
+        }
 
         // Disconnect asks first, then points to the key page, since the REST API cannot revoke keys.
         await page.Locator("#disconnect").ClickAsync();
