@@ -165,6 +165,23 @@ public partial class Sale : IOrganizationOwned
         Recalculate();
     }
 
+    /// <summary>Removes an additional charge while the invoice is not authorised.</summary>
+    public void RemoveCharge(SaleCharge charge)
+    {
+        EnsureNotVoided();
+        if (InvoiceStatus == StageStatus.Authorised)
+        {
+            throw new DomainException("The invoice is authorised: charges can no longer change.");
+        }
+
+        if (!Charges.Remove(charge))
+        {
+            throw new InvalidOperationException("The charge is not on this sale.");
+        }
+
+        Recalculate();
+    }
+
     /// <summary>Adds an additional charge; a negative amount is a discount on the whole sale.</summary>
     public SaleCharge AddCharge(string? description, decimal amount, TaxRule? taxRule = null, decimal? givenTax = null)
     {

@@ -184,6 +184,43 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         session.ShouldHaveNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task DraftSale_WhenEditedThenAuthorised_ThenTheEditedLinesAreAllocated()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Drafts");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 10m);
+        await using var session = await fixture.OpenSessionAsync(nameof(DraftSale_WhenEditedThenAuthorised_ThenTheEditedLinesAreAllocated));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.GotoAsync("sales/new");
+        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
+        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
+        await page.Locator("#line-quantity-0").FillAsync("2");
+        await page.Locator("#line-quantity-0").BlurAsync();
+        await page.Locator("#save-draft").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+        await Expect(Stage(page, "order")).Not.ToHaveTextAsync("Authorised");
+
+        await page.Locator("#edit-draft").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+/edit$"));
+        await Expect(page.Locator("#sale-customer")).ToHaveValueAsync("Garden Centre Ltd");
+        await Expect(page.Locator("#line-product-0")).ToHaveValueAsync("SPADE – Spade");
+        await Expect(page.Locator("#line-quantity-0")).ToHaveValueAsync("2");
+        await page.Locator("#line-quantity-0").FillAsync("5");
+        await page.Locator("#sale-reference").FillAsync("PO-EDITED");
+        await page.Locator("#sale-reference").BlurAsync();
+        await Expect(page.Locator(".line-total").First).ToHaveTextAsync("125.00");
+        await session.ScreenshotAsync("draft-being-edited");
+        await page.Locator("#save-and-order").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+        await Expect(Stage(page, "order")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator($"#allocation-{shop.Product} .allocated")).ToHaveTextAsync("5");
+        await Expect(page.Locator("#edit-draft")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("edited-draft-authorised");
+        session.ShouldHaveNoBrowserErrors();
+    }
+
     private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
 
     private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();

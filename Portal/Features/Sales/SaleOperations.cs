@@ -55,22 +55,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
-            var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), token);
-            var lineProductIds = draft.Lines.Select(l => l.ProductId).OfType<int>().Distinct().ToList();
-            var products = await db.Products.AsNoTracking().Where(p => lineProductIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, token);
-            foreach (var line in draft.Lines)
-            {
-                var product = line.ProductId is { } id
-                    ? products.GetValueOrDefault(id) ?? throw new DomainException($"Product {id} does not exist.")
-                    : null;
-                sale.AddLine(product, line.Name, line.Quantity, line.Price, line.DiscountPercent, Rule(taxRules, line.TaxRuleId), line.GivenTax);
-            }
-
-            foreach (var charge in draft.Charges)
-            {
-                sale.AddCharge(charge.Description, charge.Amount, Rule(taxRules, charge.TaxRuleId), charge.GivenTax);
-            }
-
+            await AddEntriesAsync(db, sale, draft, token);
             db.Sales.Add(sale);
             try
             {
@@ -91,6 +76,74 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             await transaction.CommitAsync(token);
             return new SaleStepResult(sale.Id, note);
         }, ct);
+
+    /// <summary>
+    /// Replaces the header, lines and charges of a draft sale with those of the form, all or nothing; with
+    /// <paramref name="placeOrder"/>, then authorises the order in the same transaction. A sale whose order is
+    /// authorised keeps its lines (stock is allocated to them).
+    /// </summary>
+    public Task<OperationResult<SaleStepResult>> UpdateDraftAsync(
+        ITenantContext tenant, int saleId, SaleDraft draft, bool placeOrder, Guid? expectedVersion, CancellationToken ct = default) =>
+        Write(tenant, async (db, _, token) =>
+        {
+            await CheckReferencesAsync(db, draft.Header, token);
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
+            if (sale.OrderStatus == StageStatus.Authorised)
+            {
+                throw new DomainException("The order is authorised: only a draft sale can be edited this way.");
+            }
+
+            if (sale.Source != SaleSource.Manual)
+            {
+                // The form does not carry the taxes a store gave its lines; such a sale follows its order instead.
+                throw new DomainException("This sale comes from a store's order: change the order in WooCommerce.");
+            }
+
+            sale.UpdateHeader(draft.Header);
+            foreach (var line in sale.Lines.ToList())
+            {
+                sale.RemoveLine(line);
+                db.SaleLines.Remove(line);
+            }
+
+            foreach (var charge in sale.Charges.ToList())
+            {
+                sale.RemoveCharge(charge);
+                db.Remove(charge);
+            }
+
+            await AddEntriesAsync(db, sale, draft, token);
+            await db.SaveChangesAsync(token);
+            string? note = null;
+            if (placeOrder)
+            {
+                note = await PlaceOrderAsync(db, sale, null, null, token);
+                await db.SaveChangesAsync(token);
+            }
+
+            await transaction.CommitAsync(token);
+            return new SaleStepResult(sale.Id, note);
+        }, ct);
+
+    private static async Task AddEntriesAsync(PortalDbContext db, Sale sale, SaleDraft draft, CancellationToken ct)
+    {
+        var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), ct);
+        var lineProductIds = draft.Lines.Select(l => l.ProductId).OfType<int>().Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => lineProductIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var line in draft.Lines)
+        {
+            var product = line.ProductId is { } id
+                ? products.GetValueOrDefault(id) ?? throw new DomainException($"Product {id} does not exist.")
+                : null;
+            sale.AddLine(product, line.Name, line.Quantity, line.Price, line.DiscountPercent, Rule(taxRules, line.TaxRuleId), line.GivenTax);
+        }
+
+        foreach (var charge in draft.Charges)
+        {
+            sale.AddCharge(charge.Description, charge.Amount, Rule(taxRules, charge.TaxRuleId), charge.GivenTax);
+        }
+    }
 
     /// <summary>Authorises the order (allocating, backorders allowed) and applies assembly and pick/pack/ship automation.</summary>
     public Task<OperationResult<SaleStepResult>> PlaceOrderAsync(

@@ -216,6 +216,34 @@ public sealed class SaleOperationsTests
     private static async Task AdjustAsync(InventoryDatabase database, InventorySeed seed, int productId, decimal quantity) =>
         (await database.Stock.AdjustAsync(seed.Tenant, productId, seed.Warehouse, quantity, "count")).Succeeded.ShouldBeTrue();
 
+    [Fact]
+    public async Task UpdateDraft_WhenLinesAndChargesAreReplacedAndTheOrderPlaced_ThenOnlyTheNewLinesAreAllocated()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        await AdjustAsync(database, seed, seed.Widget, 10m);
+        var draft = seed.Sale((seed.Widget, 2m), (seed.Part, 1m)) with { Charges = [new SaleChargeInput("Delivery", 5m, null)] };
+        var saleId = (await database.Sales.CreateAsync(seed.Tenant, draft, placeOrder: false)).Value!.SaleId;
+        var version = (await LoadAsync(database, seed, saleId)).Version;
+
+        var edited = seed.Sale((seed.Widget, 4m)) with { Header = draft.Header with { Reference = "PO-2" } };
+        var stale = await database.Sales.UpdateDraftAsync(seed.Tenant, saleId, edited, placeOrder: false, Guid.NewGuid());
+        var result = await database.Sales.UpdateDraftAsync(seed.Tenant, saleId, edited, placeOrder: true, version);
+        var again = await database.Sales.UpdateDraftAsync(seed.Tenant, saleId, edited, placeOrder: false, null);
+
+        stale.Error.ShouldBe("The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.");
+        result.Succeeded.ShouldBeTrue(result.Error);
+        again.Error.ShouldBe("The order is authorised: only a draft sale can be edited this way.");
+        await using var db = database.For(seed.Org);
+        var sale = await db.Sales.AsSplitQuery().Include(s => s.Lines).Include(s => s.Charges).SingleAsync(s => s.Id == saleId);
+        sale.Lines.Select(l => (l.ProductId, l.Quantity)).ShouldBe([((int?)seed.Widget, 4m)]);
+        sale.Charges.ShouldBeEmpty();
+        (sale.Reference, sale.OrderStatus, sale.Total).ShouldBe(("PO-2", StageStatus.Authorised, 40m));
+        (await AllocationsAsync(database, seed)).ShouldBe([(seed.Widget, 4m)]);
+        (await db.SaleLines.CountAsync()).ShouldBe(1, "the replaced lines are deleted, not left behind");
+        (await db.Set<SaleCharge>().CountAsync()).ShouldBe(0);
+    }
+
     private static async Task<Sale> LoadAsync(InventoryDatabase database, InventorySeed seed, int saleId)
     {
         await using var db = database.For(seed.Org);
