@@ -26,12 +26,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
     public async Task StorePage_ChangeCredentials_ThenFilterTheLog_ThenDisconnect()
     {
         await using var server = await PortalServer.StartWithOwnPublicUrlAsync();
-        await using var store = await WooEmulator.StartAsync(new EmulatorOptions { WebhookDelay = TimeSpan.FromMilliseconds(20) });
-        store.SeedFixtureStore();
-        lock (store.Store.Sync)
-        {
-            store.Store.Settings.Currency = "EUR"; // the organization's base currency
-        }
+        await using var store = await EmulatedStores.StartEuroStoreAsync();
 
         var owner = await server.CreateOrganizationAsync("Lifecycle");
         var firstKey = store.CreateKey(KeyPermission.ReadWrite, "first");

@@ -20,12 +20,7 @@ public sealed class SupportStoreLogTests(PortalFixture fixture)
     public async Task SupportUser_WhenOpeningAStoresActivityLog_ThenReadsItWithoutActionsAndTheVisitIsAudited()
     {
         await using var server = await PortalServer.StartWithOwnPublicUrlAsync();
-        await using var store = await WooEmulator.StartAsync(new EmulatorOptions { WebhookDelay = TimeSpan.FromMilliseconds(20) });
-        store.SeedFixtureStore();
-        lock (store.Store.Sync)
-        {
-            store.Store.Settings.Currency = "EUR";
-        }
+        await using var store = await EmulatedStores.StartEuroStoreAsync();
 
         var owner = await server.CreateOrganizationAsync("Helped");
         var key = store.CreateKey(KeyPermission.ReadWrite);
