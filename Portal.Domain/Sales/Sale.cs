@@ -103,6 +103,16 @@ public partial class Sale : IOrganizationOwned
         return sale;
     }
 
+    /// <summary>The header as it stands, to change a few fields with <c>with</c> and pass to <see cref="UpdateHeader"/>.</summary>
+    public SaleHeader Header => new()
+    {
+        CustomerId = CustomerId, Contact = Contact, Phone = Phone, Email = Email, Reference = Reference,
+        BillingAddress = BillingAddress, ShippingAddress = ShippingAddress, ShipToCompany = ShipToCompany, ShipToContact = ShipToContact,
+        ShippingNotes = ShippingNotes, Comments = Comments, RequiredBy = RequiredBy, CarrierId = CarrierId, CarrierService = CarrierService,
+        LocationId = LocationId, PriceTier = PriceTier, PaymentTermId = PaymentTermId, PaymentTermDays = PaymentTermDays,
+        SalesRepresentativeId = SalesRepresentativeId, RevenueAccountId = RevenueAccountId, TaxRuleId = TaxRuleId, SaleDate = SaleDate,
+    };
+
     /// <summary>Changes the header. The location is fixed once the order is authorised (stock is allocated there).</summary>
     public void UpdateHeader(SaleHeader header)
     {

@@ -218,6 +218,22 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         await Expect(page.Locator($"#allocation-{shop.Product} .allocated")).ToHaveTextAsync("5");
         await Expect(page.Locator("#edit-draft")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("edited-draft-authorised");
+
+        // Once ordered, the lines are fixed but the details are not: the customer's final reference and the carrier.
+        await page.Locator("#edit-details").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(page.Locator("#details-reference")).ToHaveValueAsync("PO-EDITED");
+        await page.Locator("#details-reference").FillAsync("PO-FINAL");
+        await dialog.Locator(".mud-select", new LocatorLocatorOptions { HasText = "Carrier" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "DHL" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(dialog.Locator(".mud-select", new LocatorLocatorOptions { HasText = "Carrier" }).First).ToContainTextAsync("DHL");
+        await session.ScreenshotAsync("details-dialog");
+        await page.Locator("#details-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Ref. PO-FINAL")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sale-carrier .field-value")).ToHaveTextAsync("DHL");
+        await Expect(page.Locator($"#allocation-{shop.Product} .allocated")).ToHaveTextAsync("5");
         session.ShouldHaveNoBrowserErrors();
     }
 

@@ -8,6 +8,27 @@ namespace Portal.Domain.Tests.Sales;
 public class SaleOrderTests
 {
     [Fact]
+    public void Header_WhenReadBack_ThenEveryFieldIsThereSoAnEditOfOneFieldKeepsTheOthers()
+    {
+        var header = new SaleHeader
+        {
+            CustomerId = 9, Contact = "Flora", Phone = "0113", Email = "flora@example.test", Reference = "PO-1",
+            BillingAddress = new Portal.Domain.Customers.Address { Line1 = "1 Bill St", City = "Leeds" },
+            ShippingAddress = new Portal.Domain.Customers.Address { Line1 = "2 Ship Rd", City = "York" },
+            ShipToCompany = "Garden Ltd", ShipToContact = "Flora", ShippingNotes = "Back door", Comments = "Call first",
+            RequiredBy = Given.Now.Date.AddDays(3), CarrierId = Courier, CarrierService = "Next day", LocationId = Given.Warehouse,
+            PriceTier = 3, PaymentTermId = 4, PaymentTermDays = 14, SalesRepresentativeId = 5, RevenueAccountId = 6, TaxRuleId = 7,
+            SaleDate = Given.Now.Date,
+        };
+        var sale = Sale.Create(Given.Org, header, SaleOrigin.Manual, Given.Now);
+
+        sale.Header.ShouldBe(header);
+
+        sale.UpdateHeader(sale.Header with { Reference = "PO-2" });
+        sale.Header.ShouldBe(header with { Reference = "PO-2" });
+    }
+
+    [Fact]
     public void Create_WhenFromAStore_ThenKeepsTheStoreAndOrderNumberAndStartsDraft()
     {
         var sale = Sale.Create(Given.Org, Header(), SaleOrigin.FromStore(4, " 1001 "), Given.Now);
