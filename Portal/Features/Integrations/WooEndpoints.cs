@@ -98,9 +98,10 @@ public static class WooEndpoints
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (Portal.Features.Common.UnitOfWork.IsUniqueViolation(e))
             {
-                // The same delivery raced in twice: the unique index kept one, which is all that matters.
+                // The same delivery raced in twice: the unique index kept one, which is all that matters. Any other
+                // failure is not answered 200: the store would count the delivery as done (polling then catches up).
             }
         }
 

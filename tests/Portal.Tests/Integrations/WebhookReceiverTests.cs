@@ -75,6 +75,38 @@ public sealed class WebhookReceiverTests(StorePortalFixture fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task Receiver_WhenTheInboxCannotBeWritten_ThenTheDeliveryIsNotAnswered200AndARepeatIsStored()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, store, secret) = await ConnectAsync(emulator);
+        using var http = new HttpClient { BaseAddress = new Uri(fx.Portal.BaseUrl) };
+        const string body = "{\"id\":190,\"status\":\"processing\"}";
+        var signature = WooWebhookSignature.Compute(Encoding.UTF8.GetBytes(body), secret);
+        var trigger = $"inbox_down_{store.Id}";
+        // DDL takes no parameters; the names are built from an integer id.
+        var create = $"CREATE TRIGGER {trigger} BEFORE INSERT ON WebhookInbox WHEN NEW.StoreId = {store.Id} BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+        var drop = $"DROP TRIGGER {trigger};";
+        await using (var db = fx.Db(org))
+        {
+            // A database failure that is not a repeated delivery (a full disk, say), for this store only.
+            await db.Database.ExecuteSqlRawAsync(create);
+        }
+
+        var failed = await http.SendAsync(Delivery(store, body, signature, "d-down"));
+        await using (var db = fx.Db(org))
+        {
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
+
+        var repeated = await http.SendAsync(Delivery(store, body, signature, "d-down"));
+
+        failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError, "a 200 would tell WooCommerce the delivery was taken");
+        repeated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var check = fx.Db(org);
+        (await check.WebhookInbox.Select(w => w.DeliveryId).ToListAsync()).ShouldBe(["d-down"]);
+    }
+
+    [Fact]
     public async Task Receiver_StoresRealDeliveriesOfTheStore()
     {
         await using var emulator = await fx.StartStoreAsync();
