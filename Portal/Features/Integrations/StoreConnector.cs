@@ -317,7 +317,7 @@ public sealed class StoreConnector(
                 // Saved before the webhooks exist so that the store's ping finds it; removed again if they fail.
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UnitOfWork.IsUniqueViolation(e))
             {
                 return ConnectResult.Fail(ConnectFailure.AlreadyConnected, "This store was connected by someone else a moment ago.");
             }
