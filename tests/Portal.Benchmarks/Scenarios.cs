@@ -18,6 +18,7 @@ public static class Scenarios
         new AvailabilityBenchmark(),
         new CatalogReadScenario(),
         new LinkCheckScenario(),
+        new WebhookIngestScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
