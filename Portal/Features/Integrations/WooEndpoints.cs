@@ -105,8 +105,14 @@ public static class WooEndpoints
             }
         }
 
-        await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.LastWebhookAtUtc, now).SetProperty(s => s.WebhooksNotReaching, false), ct);
+        // "Last webhook" is health information, not a counter: refreshed at most once a minute, so a burst of
+        // deliveries does not queue behind writes of the same store row.
+        if (store.WebhooksNotReaching || store.LastWebhookAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.LastWebhookAtUtc, now).SetProperty(s => s.WebhooksNotReaching, false), ct);
+        }
+
         return Results.Ok();
     }
 

@@ -107,6 +107,29 @@ public sealed class WebhookReceiverTests(StorePortalFixture fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task Receiver_WhenADeliveryArrivesForAStoreMarkedNotReaching_ThenTheMarkIsClearedEvenRightAfterAnother()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, store, secret) = await ConnectAsync(emulator);
+        using var http = new HttpClient { BaseAddress = new Uri(fx.Portal.BaseUrl) };
+        var recent = DateTime.UtcNow.AddSeconds(-5);
+        await using (var db = fx.Db(org))
+        {
+            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.WebhooksNotReaching, true).SetProperty(s => s.LastWebhookAtUtc, recent));
+        }
+
+        const string body = "{\"id\":191}";
+        var answer = await http.SendAsync(Delivery(store, body, WooWebhookSignature.Compute(Encoding.UTF8.GetBytes(body), secret), "d-reach"));
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var check = fx.Db(org);
+        var saved = await check.Stores.SingleAsync(s => s.Id == store.Id);
+        saved.WebhooksNotReaching.ShouldBeFalse("a delivery proves webhooks reach the portal");
+        saved.LastWebhookAtUtc.ShouldNotBe(recent);
+    }
+
+    [Fact]
     public async Task Receiver_StoresRealDeliveriesOfTheStore()
     {
         await using var emulator = await fx.StartStoreAsync();
