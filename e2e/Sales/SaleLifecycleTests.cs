@@ -154,7 +154,7 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
     public async Task SalesDefaults_WhenAutomaticPickAndPackIsChosen_ThenANewSaleIsPickedAndPackedWhenPlaced()
     {
         var owner = await fixture.Server.CreateOrganizationAsync("Defaults");
-        var shop = await SeedAsync(owner.OrganizationId, onHand: 5m);
+        await SeedAsync(owner.OrganizationId, onHand: 5m);
         await using var session = await fixture.OpenSessionAsync(nameof(SalesDefaults_WhenAutomaticPickAndPackIsChosen_ThenANewSaleIsPickedAndPackedWhenPlaced));
         var page = session.Page;
         await session.SignInAsync(owner.Email, owner.Password);
@@ -169,11 +169,7 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
             .ToHaveValueAsync("Pick + pack");
         await session.ScreenshotAsync("sales-defaults-saved");
 
-        await session.GotoAsync("sales/new");
-        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
-        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
-        await page.Locator("#line-quantity-0").FillAsync("2");
-        await page.Locator("#line-quantity-0").BlurAsync();
+        await FillNewSaleAsync(session, "2");
         await page.Locator("#save-and-order").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
 
@@ -192,11 +188,7 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         await using var session = await fixture.OpenSessionAsync(nameof(DraftSale_WhenEditedThenAuthorised_ThenTheEditedLinesAreAllocated));
         var page = session.Page;
         await session.SignInAsync(owner.Email, owner.Password);
-        await session.GotoAsync("sales/new");
-        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
-        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
-        await page.Locator("#line-quantity-0").FillAsync("2");
-        await page.Locator("#line-quantity-0").BlurAsync();
+        await FillNewSaleAsync(session, "2");
         await page.Locator("#save-draft").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
         await Expect(Stage(page, "order")).Not.ToHaveTextAsync("Authorised");
@@ -266,6 +258,17 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
     {
         await using var db = Contexts.CreateForOrganization(organizationId);
         return await db.StockBalances.Where(b => b.ProductId == shop.Product && b.LocationId == shop.Location).Select(b => b.OnHand).SingleAsync();
+    }
+
+    /// <summary>A new sale of the seeded spade for the seeded customer, not yet saved.</summary>
+    private static async Task FillNewSaleAsync(BrowserSession session, string quantity)
+    {
+        var page = session.Page;
+        await session.GotoAsync("sales/new");
+        await PickAsync(page, "#sale-customer", "Garden", "Garden Centre Ltd");
+        await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
+        await page.Locator("#line-quantity-0").FillAsync(quantity);
+        await page.Locator("#line-quantity-0").BlurAsync();
     }
 
     /// <summary>
