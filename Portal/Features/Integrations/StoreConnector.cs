@@ -605,11 +605,15 @@ public sealed class StoreConnector(
         await db.SaveChangesAsync(ct);
         var keysPage = StoreUrl.KeysPage(store.Url);
         logger.LogInformation("Store {StoreId} ({Url}) disconnected from organization {OrganizationId}", storeId, store.Url, organizationId);
-        var deleted = $"Its {links} catalog link{(links == 1 ? "" : "s")}, settings, activity log and received webhooks were deleted; sales already created stay.";
+        var deleted = $"Its {StoreData(links)} were deleted; sales already created stay.";
         return new DisconnectResult(removed, keysPage, removed
             ? $"{store.Name} is disconnected and its webhooks were removed. {deleted} Revoke the key {store.ConsumerKeyHint} in WooCommerce: the portal cannot delete it."
             : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks. {deleted} Revoke the key {store.ConsumerKeyHint} too.");
     }
+
+    /// <summary>What a disconnect deletes, as the merchant reads it (catalog links only when there are some).</summary>
+    public static string StoreData(int catalogLinks) =>
+        (catalogLinks == 0 ? "" : $"{catalogLinks} catalog link{(catalogLinks == 1 ? "" : "s")}, ") + "settings, activity log and received webhooks";
 
     internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
         secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
