@@ -153,9 +153,13 @@ public sealed class MaintainStores(
                 store.Id, store.Url, age.TotalHours, e.Message);
         }
 
-        // Everything the store owns is deleted with it (cascade).
-        db.Stores.Remove(store);
-        await db.SaveChangesAsync(ct);
+        // Everything the store owns is deleted with it (cascade). Only while still Connecting: a connection that
+        // finished after all, however late, is kept.
+        if (await db.Stores.Where(s => s.Id == store.Id && s.Status == StoreStatus.Connecting).ExecuteDeleteAsync(ct) == 0)
+        {
+            return;
+        }
+
         clients.Remove(store.PublicKey);
         logger.LogInformation("Interrupted connection of store {StoreId} ({Url}) in organization {OrganizationId} cleaned up",
             store.Id, store.Url, store.OrganizationId);
@@ -177,6 +181,7 @@ public sealed class MaintainStores(
     {
         var report = new WebhookReport();
         var ids = store.GetWebhookIds();
+        var (checkedUrl, checkedKey) = (store.Url, store.ProtectedConsumerKey);
         try
         {
             var expectedUrl = connector.WebhookUrl(store.PublicKey);
@@ -195,13 +200,19 @@ public sealed class MaintainStores(
             logger.LogInformation("Webhooks of store {StoreId} ({Url}) could not be checked: {Reason}", store.Id, store.Url, e.Message);
         }
 
-        store.WebhookIds = string.Join(',', ids);
-        store.WebhooksCheckedAtUtc = clock.GetUtcNow().UtcDateTime;
-        store.WebhookProblem = report.ToText();
-        await db.SaveChangesAsync(ct);
-        if (store.WebhookProblem is not null)
+        // Saved only if the store still has the address and key that were checked: a change of credentials in the
+        // meantime made new webhooks, whose ids must not be overwritten with the old store's (the next check sees them).
+        var (webhookIds, checkedAt, problem) = (string.Join(',', ids), clock.GetUtcNow().UtcDateTime, report.ToText());
+        var saved = await db.Stores.Where(s => s.Id == store.Id && s.Url == checkedUrl && s.ProtectedConsumerKey == checkedKey)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.WebhookIds, webhookIds).SetProperty(s => s.WebhooksCheckedAtUtc, checkedAt)
+                .SetProperty(s => s.WebhookProblem, problem), ct);
+        if (saved == 0)
         {
-            logger.LogInformation("Webhooks of store {StoreId}: {Problem}", store.Id, store.WebhookProblem);
+            logger.LogInformation("Store {StoreId} changed credentials during its webhook check; the result was dropped", store.Id);
+        }
+        else if (problem is not null)
+        {
+            logger.LogInformation("Webhooks of store {StoreId}: {Problem}", store.Id, problem);
         }
     }
 

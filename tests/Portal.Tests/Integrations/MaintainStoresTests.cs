@@ -248,6 +248,60 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         webhooks.ShouldContain(w => w.Id == original.Id);
     }
 
+    /// <summary>Starts a check and returns once it is inside the store's (slowed) webhook listing.</summary>
+    private async Task<Task<bool>> CheckWhileTheWebhookListingIsHeldAsync(WooEmulator emulator, int org, int storeId)
+    {
+        var fault = emulator.AddFault(new global::WooCommerce.Emulator.Control.FaultRule
+        {
+            PathPattern = "/wp-json/wc/v3/webhooks", Method = "GET", Kind = global::WooCommerce.Emulator.Control.FaultKind.Latency,
+            LatencyMs = 2_000, Times = 1,
+        });
+        var check = CheckAsync(org, storeId);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (fault.Fired == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        fault.Fired.ShouldBe(1, "the check reached the webhook listing");
+        return check;
+    }
+
+    [Fact]
+    public async Task CheckStore_WhenTheCredentialsChangeDuringTheCheck_ThenItsResultDoesNotOverwriteTheNewWebhookIds()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, store) = await ConnectAsync(emulator);
+        WithWebhook(emulator, store.PublicKey, "order.created", w => w.Status = "disabled");
+        // The listing of webhooks is slow, long enough for a change of credentials to land in between.
+        var check = await CheckWhileTheWebhookListingIsHeldAsync(emulator, org, store.Id);
+        await using (var db = fx.Db(org))
+        {
+            await db.Stores.ExecuteUpdateAsync(u => u.SetProperty(s => s.ProtectedConsumerKey, "new-protected-key").SetProperty(s => s.WebhookIds, "7,8,9,10"));
+        }
+
+        (await check).ShouldBeTrue();
+        var after = await StoreAsync(org);
+        after.WebhookIds.ShouldBe("7,8,9,10", "the ids saved with the new credentials stay");
+        after.WebhooksCheckedAtUtc.ShouldBeNull("the check of the old credentials is dropped");
+    }
+
+    [Fact]
+    public async Task CheckStore_WhenAnInterruptedConnectionFinishesDuringTheCleanUp_ThenTheStoreIsKept()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, store) = await ConnectAsync(emulator);
+        await InterruptAsync(org, TimeSpan.FromMinutes(11));
+        var check = await CheckWhileTheWebhookListingIsHeldAsync(emulator, org, store.Id);
+        await using (var db = fx.Db(org))
+        {
+            await db.Stores.ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StoreStatus.Connected));
+        }
+
+        (await check).ShouldBeTrue();
+        (await StoreAsync(org)).Status.ShouldBe(StoreStatus.Connected);
+    }
+
     [Fact]
     public async Task Run_ChecksStoresOfEveryOrganization()
     {
