@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using WooCommerce.Emulator.Auth;
 using WooCommerce.Emulator.Control;
@@ -57,15 +58,31 @@ public static class EmulatorApp
             return;
         }
         var started = Stopwatch.GetTimestamp();
+        var logged = new StrongBox<int>();
+        // Logged as the response starts, before the client can read it: a test that counts requests right after
+        // its call returns must find that call. A request that never answers (aborted) is logged at the end.
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged.Value, 1) == 0)
+            {
+                c.RequestServices.GetRequiredService<RequestLog>().Add(new LoggedRequest(
+                    c.Request.Method, c.Request.Path.Value ?? "", c.Request.QueryString.Value ?? "", c.Response.StatusCode,
+                    c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            }
+        }
+
+        c.Response.OnStarting(() =>
+        {
+            Log();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(c);
         }
         finally
         {
-            c.RequestServices.GetRequiredService<RequestLog>().Add(new LoggedRequest(
-                c.Request.Method, c.Request.Path.Value ?? "", c.Request.QueryString.Value ?? "", c.Response.StatusCode,
-                c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            Log();
         }
     }
 
