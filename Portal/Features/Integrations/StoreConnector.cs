@@ -335,9 +335,8 @@ public sealed class StoreConnector(
             }
 
             // The store pings each new webhook synchronously; the receiver has recorded it by now if it arrived.
-            var pinged = await db.Stores.AsNoTracking().Where(s => s.Id == store.Id).Select(s => s.LastPingAtUtc).SingleAsync(ct);
             store.WebhookIds = string.Join(',', created);
-            store.WebhooksNotReaching = pinged is null;
+            store.WebhooksNotReaching = !await PingedSinceAsync(db, store.Id, null, ct);
             store.Status = StoreStatus.Connected;
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Store {StoreId} ({Url}) connected to organization {OrganizationId} by {Method}", store.Id, url, organizationId, method);
@@ -483,8 +482,7 @@ public sealed class StoreConnector(
 
             // The store pings each new webhook synchronously: whether those pings arrived is measured again, since a
             // new address may be one WordPress refuses to deliver to (or the other way round).
-            var pinged = await db.Stores.AsNoTracking().Where(s => s.Id == store.Id).Select(s => s.LastPingAtUtc).SingleAsync(ct);
-            store.WebhooksNotReaching = pinged is null || pinged < creating;
+            store.WebhooksNotReaching = !await PingedSinceAsync(db, store.Id, creating, ct);
             var oldWebhooks = store.GetWebhookIds();
             store.Url = site.ToString().TrimEnd('/');
             store.NormalizedUrl = normalized;
@@ -611,9 +609,19 @@ public sealed class StoreConnector(
             : $"{store.Name} is disconnected, but the store did not answer, so its webhooks named '{AppName} …' are still there: delete them in WooCommerce → Settings → Advanced → Webhooks. {deleted} Revoke the key {store.ConsumerKeyHint} too.");
     }
 
+    /// <summary>
+    /// Whether a ping reached the receiver (which records it on the store row) since <paramref name="since"/>. The
+    /// store pings each new webhook synchronously, so right after creating them the answer is final.
+    /// </summary>
+    private static async Task<bool> PingedSinceAsync(PortalDbContext db, int storeId, DateTime? since, CancellationToken ct) =>
+        await db.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.LastPingAtUtc).SingleAsync(ct) is { } pinged
+        && (since is null || pinged >= since);
+
     /// <summary>What a disconnect deletes, as the merchant reads it (catalog links only when there are some).</summary>
     public static string StoreData(int catalogLinks) =>
-        (catalogLinks == 0 ? "" : $"{catalogLinks} catalog link{(catalogLinks == 1 ? "" : "s")}, ") + "settings, activity log and received webhooks";
+        (catalogLinks == 0 ? "" : CatalogLinks(catalogLinks) + ", ") + "settings, activity log and received webhooks";
+
+    public static string CatalogLinks(int count) => $"{count} catalog link{(count == 1 ? "" : "s")}";
 
     internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
         secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));

@@ -24,7 +24,7 @@ public sealed record StoreSettingsOptions(
 }
 
 /// <summary>Errors keyed by field, and the first step (1-based) that has one; saved when there are none.</summary>
-public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string> Errors, int? Step)
+public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string> Errors, int? Step, string? SavedJson = null)
 {
     public bool Saved => Errors.Count == 0;
 }
@@ -75,7 +75,7 @@ public sealed class StoreSettingsService(IWooClientFactory clients, StoreSecrets
 
         store.SettingsJson = settings.ToJson();
         await db.SaveChangesAsync(ct);
-        return new StoreSettingsSaveResult(errors, null);
+        return new StoreSettingsSaveResult(errors, null, store.SettingsJson);
     }
 
     /// <summary>Reads, in the organization's books only, the rows behind every id the settings name.</summary>
