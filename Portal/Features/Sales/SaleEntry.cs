@@ -69,8 +69,11 @@ public static class SaleEntry
         }
 
         var found = await products.OrderBy(p => p.Sku).Take(SearchResults).ToListAsync(ct);
-        return found.Select(p => new ProductOption(p.Id, p.Sku, p.Name, p.Type, p.SaleTaxRuleId, p.Prices.ToList())).ToList();
+        return found.Select(Option).ToList();
     }
+
+    public static ProductOption Option(Product product) =>
+        new(product.Id, product.Sku, product.Name, product.Type, product.SaleTaxRuleId, product.Prices.ToList());
 
     public static async Task<CustomerDefaults?> DefaultsAsync(PortalDbContext db, int customerId, CancellationToken ct)
     {
