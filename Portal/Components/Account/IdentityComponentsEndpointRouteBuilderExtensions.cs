@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data.Identity;
+using Portal.Identity;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -20,7 +21,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+            return TypedResults.LocalRedirect(LocalReturnUrl.OrHome(returnUrl));
         });
 
         return accountGroup;

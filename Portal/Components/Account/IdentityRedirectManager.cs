@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Identity;
+using Portal.Identity;
 
 namespace Portal.Components.Account;
 
@@ -16,19 +17,19 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>To one of the portal's own pages: a base-relative path ("Account/Lockout") or an absolute URI of this site.</summary>
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Callers name the portal's own pages; still, an address elsewhere leads home rather than to an error page.
+        var relative = Uri.TryCreate(new Uri(navigationManager.BaseUri), uri ?? "", out var target)
+            && target.AbsoluteUri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(target.AbsoluteUri)
+                : null;
+        navigationManager.NavigateTo(relative is not null && LocalReturnUrl.IsLocal("/" + relative) ? relative : "");
     }
+
+    /// <summary>To the return URL a request carried; anything but a local path leads home.</summary>
+    public void RedirectToReturnUrl(string? returnUrl) => navigationManager.NavigateTo(LocalReturnUrl.OrHome(returnUrl));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {
