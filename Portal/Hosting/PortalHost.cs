@@ -177,6 +177,7 @@ public static class PortalHost
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseMiddleware<FirstRunMiddleware>();
