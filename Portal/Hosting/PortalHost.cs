@@ -79,6 +79,7 @@ public static class PortalHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddWooCommerceClient(builder.Configuration);
         builder.Services.AddSingleton<StoreSecrets>();
+        builder.Services.AddSingleton<StoreClients>();
         builder.Services.AddScoped<StoreConnector>();
         builder.Services.AddScoped<StoreSettingsService>();
 

@@ -48,6 +48,7 @@ public sealed record AuthorizationStart(string? AuthorizeUrl, ConnectResult? Err
 public sealed class StoreConnector(
     IPortalDbContextFactory dbFactory,
     IWooClientFactory clients,
+    StoreClients storeClients,
     StoreSecrets secrets,
     IOptions<PortalOptions> portalOptions,
     TimeProvider clock,
@@ -430,7 +431,7 @@ public sealed class StoreConnector(
         }
 
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
-        var oldClient = Client(store);
+        var oldClient = storeClients.For(store);
         var newClient = clients.GetClient(new WooStoreConnection(CandidateKey(store.PublicKey), site, consumerKey.Trim(), consumerSecret.Trim()));
         try
         {
@@ -575,7 +576,7 @@ public sealed class StoreConnector(
         }
 
         var removed = true;
-        var client = Client(store);
+        var client = storeClients.For(store);
         foreach (var id in store.GetWebhookIds())
         {
             try
@@ -622,9 +623,6 @@ public sealed class StoreConnector(
         (catalogLinks == 0 ? "" : CatalogLinks(catalogLinks) + ", ") + "settings, activity log and received webhooks";
 
     public static string CatalogLinks(int count) => $"{count} catalog link{(count == 1 ? "" : "s")}";
-
-    internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
-        secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
 
     private sealed record Verified(ConnectResult? Failure, string Currency = "", string TimeZone = "", string WordPressVersion = "", string WooCommerceVersion = "");
 
