@@ -86,3 +86,17 @@ public sealed class StoreProductLinkConfiguration : IEntityTypeConfiguration<Sto
         builder.HasIndex(l => l.ProductId);
     }
 }
+
+public sealed class CatalogOperationConfiguration : IEntityTypeConfiguration<CatalogOperation>
+{
+    public void Configure(EntityTypeBuilder<CatalogOperation> builder)
+    {
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.RequestedBy).HasMaxLength(256).IsRequired();
+        builder.Property(o => o.Phase).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.Error).HasMaxLength(2000);
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.StoreId, o.Status });
+    }
+}

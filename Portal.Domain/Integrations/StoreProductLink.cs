@@ -20,4 +20,22 @@ public class StoreProductLink : IOrganizationOwned, IStoreOwned
     /// <summary>The portal product; null while the WooCommerce product is listed but not matched to one.</summary>
     public int? ProductId { get; set; }
     public DateTime LinkedAtUtc { get; set; }
+    /// <summary>Whether stock levels of this product are sent to the store (on by default).</summary>
+    public bool SyncStock { get; set; } = true;
+    /// <summary>The product-level buffer, which overrides the store's; null when the product uses the store's.</summary>
+    public int? ProductBuffer { get; set; }
+    /// <summary>Set when the store reports the product deleted or trashed: shown as missing in the catalog.</summary>
+    public DateTime? MissingSinceUtc { get; set; }
+
+    /// <summary>Turns the product-level buffer on with a whole number of units, 0 or more, or off (null).</summary>
+    public void SetProductBuffer(int? buffer)
+    {
+        if (buffer < 0)
+        {
+            throw new DomainValidationException(
+                [new ValidationError(nameof(ProductBuffer), "The product buffer is a whole number of units, 0 or more.")]);
+        }
+
+        ProductBuffer = buffer;
+    }
 }

@@ -514,6 +514,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(255)")
                         .HasAnnotation("Portal:UpperCaseOf", "Name");
 
+                    b.Property<bool>("NamedByStore")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Option1Name")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -685,6 +688,81 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("OrganizationId", "Name");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("CatalogOperations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
@@ -954,8 +1032,14 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("LinkedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("MissingSinceUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProductBuffer")
                         .HasColumnType("int");
 
                     b.Property<int?>("ProductId")
@@ -968,6 +1052,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int>("StoreId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("SyncStock")
+                        .HasColumnType("bit");
 
                     b.Property<long>("WooProductId")
                         .HasColumnType("bigint");
@@ -2307,6 +2394,21 @@ namespace Portal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TaxRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>

@@ -489,6 +489,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Portal:UpperCaseOf", "Name");
 
+                    b.Property<bool>("NamedByStore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Option1Name")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -658,6 +661,79 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Name");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("CatalogOperations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
@@ -919,8 +995,14 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("LinkedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MissingSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductBuffer")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProductId")
@@ -932,6 +1014,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SyncStock")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("WooProductId")
@@ -2220,6 +2305,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TaxRuleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
