@@ -42,7 +42,8 @@ public class ConnectedStore : IOrganizationOwned
     public string Currency { get; set; } = "";
     /// <summary>The merchant accepted a store currency different from the organization's base currency.</summary>
     public bool CurrencyDifferenceAccepted { get; set; }
-    /// <summary>IANA zone or a fixed offset like <c>UTC+05:30</c>, read from the store unless overridden.</summary>
+    /// <summary>IANA zone or a fixed offset like <c>UTC+05:30</c>, read from the store unless overridden; read it
+    /// through <see cref="StoreTimeZone"/>.</summary>
     public string TimeZone { get; set; } = "";
     public bool TimeZoneOverridden { get; set; }
     public string WordPressVersion { get; set; } = "";
