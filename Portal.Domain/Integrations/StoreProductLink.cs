@@ -20,4 +20,18 @@ public class StoreProductLink : IOrganizationOwned, IStoreOwned
     /// <summary>The portal product; null while the WooCommerce product is listed but not matched to one.</summary>
     public int? ProductId { get; set; }
     public DateTime LinkedAtUtc { get; set; }
+    /// <summary>The stock quantity last sent to the store for this link; null until one was sent.</summary>
+    public int? LastPushedQuantity { get; private set; }
+    public DateTime? LastPushedAtUtc { get; private set; }
+
+    /// <summary>Whether the store must be told <paramref name="syncQuantity"/>: it was never told, or told another value.</summary>
+    public bool NeedsPush(int syncQuantity) => LastPushedQuantity != syncQuantity;
+
+    /// <summary>The store accepted <paramref name="quantity"/> for this link.</summary>
+    public void RecordPush(int quantity, DateTime atUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        LastPushedQuantity = quantity;
+        LastPushedAtUtc = atUtc;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Integrations;
 using Portal.Features.Common;
+using Portal.Features.Stock;
 using Portal.Hosting;
 using Portal.WooCommerce;
 
@@ -50,6 +51,7 @@ public sealed class StoreConnector(
     IWooClientFactory clients,
     StoreClients storeClients,
     StoreSecrets secrets,
+    StockChangeFeed stockChanges,
     IOptions<PortalOptions> portalOptions,
     TimeProvider clock,
     ILogger<StoreConnector> logger)
@@ -601,6 +603,8 @@ public sealed class StoreConnector(
             await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ToListAsync(ct));
         db.Stores.Remove(store);
         await db.SaveChangesAsync(ct);
+        // Stock changes only this store still needed go too.
+        await stockChanges.PruneAsync(Portal.Data.Tenancy.FixedTenant.For(organizationId), CancellationToken.None);
         var keysPage = StoreUrl.KeysPage(store.Url);
         logger.LogInformation("Store {StoreId} ({Url}) disconnected from organization {OrganizationId}", storeId, store.Url, organizationId);
         var deleted = $"Its {StoreData(links)} were deleted; sales already created stay.";
