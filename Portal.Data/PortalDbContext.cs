@@ -73,6 +73,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StoreActivity> StoreActivity => Set<StoreActivity>();
     public DbSet<StoreProductLink> StoreProductLinks => Set<StoreProductLink>();
     public DbSet<CatalogOperation> CatalogOperations => Set<CatalogOperation>();
+    public DbSet<StockChangeAcknowledgement> StockChangeAcknowledgements => Set<StockChangeAcknowledgement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -100,3 +100,14 @@ public sealed class CatalogOperationConfiguration : IEntityTypeConfiguration<Cat
         builder.HasIndex(o => new { o.StoreId, o.Status });
     }
 }
+
+public sealed class StockChangeAcknowledgementConfiguration : IEntityTypeConfiguration<StockChangeAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<StockChangeAcknowledgement> builder)
+    {
+        builder.HasKey(a => new { a.StoreId, a.StockChangeId });
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the marker, which must never block a stock change; acknowledgements go with their marker.
+        builder.HasIndex(a => a.StockChangeId);
+    }
+}

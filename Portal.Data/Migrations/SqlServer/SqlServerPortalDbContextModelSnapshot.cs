@@ -799,6 +799,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("LastFullStockPushAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("LastPingAtUtc")
                         .HasColumnType("datetime2");
 
@@ -849,6 +852,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("StockChangesFollowedSinceUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -971,6 +977,27 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("PendingStoreAuthorizations");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("StockChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("StoreId", "StockChangeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StockChangeId");
+
+                    b.ToTable("StockChangeAcknowledgements");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -1029,6 +1056,12 @@ namespace Portal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("LastPushedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("LinkedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1050,11 +1083,11 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("StockSyncOff")
+                        .HasColumnType("bit");
+
                     b.Property<int>("StoreId")
                         .HasColumnType("int");
-
-                    b.Property<bool>("SyncStock")
-                        .HasColumnType("bit");
 
                     b.Property<long>("WooProductId")
                         .HasColumnType("bigint");
@@ -1233,6 +1266,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("AutoFulfilment")
                         .HasColumnType("int");
 
+                    b.Property<int?>("DefaultSaleTaxRuleId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("DefaultSalesAccountId")
                         .HasColumnType("int");
 
@@ -1241,6 +1277,8 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultSaleTaxRuleId");
 
                     b.HasIndex("DefaultSalesAccountId");
 
@@ -2429,6 +2467,21 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -2499,6 +2552,11 @@ namespace Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Portal.Domain.Reference.OrganizationSalesSettings", b =>
                 {
+                    b.HasOne("Portal.Domain.Reference.TaxRule", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSaleTaxRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Reference.Account", null)
                         .WithMany()
                         .HasForeignKey("DefaultSalesAccountId")

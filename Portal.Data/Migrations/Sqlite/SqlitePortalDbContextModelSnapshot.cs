@@ -768,6 +768,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastFullStockPushAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastPingAtUtc")
                         .HasColumnType("TEXT");
 
@@ -817,6 +820,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StockChangesFollowedSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -938,6 +944,27 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("PendingStoreAuthorizations");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StockChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId", "StockChangeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StockChangeId");
+
+                    b.ToTable("StockChangeAcknowledgements");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -992,6 +1019,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastPushedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LinkedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1013,10 +1046,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StoreId")
+                    b.Property<bool>("StockSyncOff")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("SyncStock")
+                    b.Property<int>("StoreId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("WooProductId")
@@ -1186,6 +1219,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("AutoFulfilment")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefaultSaleTaxRuleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DefaultSalesAccountId")
                         .HasColumnType("INTEGER");
 
@@ -1194,6 +1230,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultSaleTaxRuleId");
 
                     b.HasIndex("DefaultSalesAccountId");
 
@@ -2340,6 +2378,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -2410,6 +2463,11 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Reference.OrganizationSalesSettings", b =>
                 {
+                    b.HasOne("Portal.Domain.Reference.TaxRule", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSaleTaxRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Reference.Account", null)
                         .WithMany()
                         .HasForeignKey("DefaultSalesAccountId")

@@ -123,13 +123,14 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             notes.Add("No location is set for the store and the organization has no default location: opening stock was not recorded.");
         }
 
+        var defaultTaxRule = await db.SalesSettings.Select(s => s.DefaultSaleTaxRuleId).FirstOrDefaultAsync(ct);
         static int? Tier(int tier) => tier is >= 1 and <= PriceTiers.Count ? tier : null;
         return new WriteContext(
             new DownloadSettings(Tier(settings.RegularPriceTier), Tier(settings.SalePriceTier),
                 settings.WooCommerceIsMasterForCategoriesAndDescriptions),
             settings.TaxFreeRuleId,
             settings.TaxRates.Select(r => (r.TaxClass, r.TaxRuleId)).ToList(),
-            null,
+            defaultTaxRule,
             locationId,
             notes);
     }

@@ -24,7 +24,7 @@ namespace Portal.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
-                name: "SyncStock",
+                name: "StockSyncOff",
                 table: "StoreProductLinks",
                 type: "INTEGER",
                 nullable: false,
@@ -103,7 +103,7 @@ namespace Portal.Data.Migrations.Sqlite
                 table: "StoreProductLinks");
 
             migrationBuilder.DropColumn(
-                name: "SyncStock",
+                name: "StockSyncOff",
                 table: "StoreProductLinks");
 
             migrationBuilder.DropColumn(

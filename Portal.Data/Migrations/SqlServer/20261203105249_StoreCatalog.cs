@@ -24,7 +24,7 @@ namespace Portal.Data.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
-                name: "SyncStock",
+                name: "StockSyncOff",
                 table: "StoreProductLinks",
                 type: "bit",
                 nullable: false,
@@ -103,7 +103,7 @@ namespace Portal.Data.Migrations.SqlServer
                 table: "StoreProductLinks");
 
             migrationBuilder.DropColumn(
-                name: "SyncStock",
+                name: "StockSyncOff",
                 table: "StoreProductLinks");
 
             migrationBuilder.DropColumn(
