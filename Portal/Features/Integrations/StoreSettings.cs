@@ -56,8 +56,16 @@ public sealed class StoreSettings
     public int? CustomerId { get; set; }
 
     // 2. Prices
+    /// <summary>The tier of WooCommerce's regular price, or <see cref="PriceNotSent"/>.</summary>
     public int RegularPriceTier { get; set; } = 1;
+    /// <summary>The tier of WooCommerce's sale price, or <see cref="PriceNotSent"/>.</summary>
     public int SalePriceTier { get; set; } = 2;
+
+    /// <summary>The price is neither sent to the store nor taken from it by a download.</summary>
+    public const int PriceNotSent = 0;
+
+    /// <summary>The tier a price maps to, or null when that price is not sent.</summary>
+    public static int? TierOf(int setting) => setting == PriceNotSent ? null : setting;
 
     // 3. Fulfilment
     public AutoFulfilmentMode Fulfilment { get; set; } = AutoFulfilmentMode.None;
@@ -125,14 +133,18 @@ public sealed class StoreSettings
                 Add(errors, nameof(InvoiceStatus), OrderChoices.InvoiceStatusProblem(InvoiceStatus));
                 break;
             case 2:
-                if (RegularPriceTier is < 1 or > 10)
+                if (RegularPriceTier is < PriceNotSent or > 10)
                 {
-                    errors[nameof(RegularPriceTier)] = "Choose one of the ten price tiers.";
+                    errors[nameof(RegularPriceTier)] = "Choose one of the ten price tiers, or Not sent.";
                 }
 
-                if (SalePriceTier is < 1 or > 10)
+                if (SalePriceTier is < PriceNotSent or > 10)
                 {
-                    errors[nameof(SalePriceTier)] = "Choose one of the ten price tiers.";
+                    errors[nameof(SalePriceTier)] = "Choose one of the ten price tiers, or Not sent.";
+                }
+                else if (SalePriceTier != PriceNotSent && SalePriceTier == RegularPriceTier)
+                {
+                    errors[nameof(SalePriceTier)] = "The sale price needs a tier of its own (or Not sent).";
                 }
 
                 break;

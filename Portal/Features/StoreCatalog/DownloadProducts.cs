@@ -124,9 +124,8 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
         }
 
         var defaultTaxRule = await db.SalesSettings.Select(s => s.DefaultSaleTaxRuleId).FirstOrDefaultAsync(ct);
-        static int? Tier(int tier) => tier is >= 1 and <= PriceTiers.Count ? tier : null;
         return new WriteContext(
-            new DownloadSettings(Tier(settings.RegularPriceTier), Tier(settings.SalePriceTier),
+            new DownloadSettings(StoreSettings.TierOf(settings.RegularPriceTier), StoreSettings.TierOf(settings.SalePriceTier),
                 settings.WooCommerceIsMasterForCategoriesAndDescriptions),
             settings.TaxFreeRuleId,
             settings.TaxRates.Select(r => (r.TaxClass, r.TaxRuleId)).ToList(),
