@@ -86,6 +86,8 @@ public static class PortalHost
 
         builder.Services.AddScoped<MaintainStores>();
         builder.Services.AddScoped<CatalogOperations>();
+        builder.Services.AddScoped<StoreCatalogListing>();
+        builder.Services.AddScoped<StoreCatalogQuery>();
         builder.Services.AddScoped<RunCatalogOperation>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
