@@ -148,17 +148,8 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
         var links = await db.StoreProductLinks.Where(l => l.StoreId == storeId && l.ProductId != null && ids.Contains(l.ProductId!.Value))
             .ToDictionaryAsync(l => l.ProductId!.Value, ct);
         var settings = StoreSettings.FromJson(store.SettingsJson);
-        var stock = await availability.GetAsync(tenant, new AvailabilityFilter
-        {
-            ProductIds = ids,
-            LocationIds = settings.LocationId is { } location ? [location] : null,
-        }, ct);
-        var available = stock.Products.ToDictionary(p => p.ProductId, p => p.Available);
-        // The guide: a product's own buffer counts whenever the store uses buffer inventory, even if stock levels are
-        // not pushed automatically, because listing and updating always send stock.
-        var buffer = settings.Buffer with { UpdateStockLevels = true };
-        var quantities = products.ToDictionary(p => p.Id,
-            p => buffer.SyncQuantity(available.GetValueOrDefault(p.Id), links.GetValueOrDefault(p.Id)?.ProductBuffer));
+        var stock = await CatalogStock.ForAsync(availability, tenant, settings, ids, ct);
+        var quantities = products.ToDictionary(p => p.Id, p => stock(p.Id, links.GetValueOrDefault(p.Id)?.ProductBuffer).SyncQuantity);
         return new ListingContext(store, settings, clients.For(store), products, family, links, quantities);
     }
 

@@ -63,20 +63,13 @@ public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, Availab
         var ids = page.Select(p => p.Id).ToList();
         var pageLinks = await links.AsNoTracking().Where(l => l.ProductId != null && ids.Contains(l.ProductId!.Value))
             .ToDictionaryAsync(l => l.ProductId!.Value, ct);
-        var stock = await availability.GetAsync(tenant, new AvailabilityFilter
-        {
-            ProductIds = ids,
-            LocationIds = settings.LocationId is { } location ? [location] : null,
-        }, ct);
-        var available = stock.Products.ToDictionary(p => p.ProductId, p => p.Available);
-        var buffer = settings.Buffer with { UpdateStockLevels = true };
+        var stock = await CatalogStock.ForAsync(availability, tenant, settings, ids, ct);
         var rows = page.Select(p =>
         {
             var link = pageLinks.GetValueOrDefault(p.Id);
-            var free = available.GetValueOrDefault(p.Id);
+            var (free, buffer, sync) = stock(p.Id, link?.ProductBuffer);
             return new StoreCatalogRow(p.Id, p.Sku, p.Name, link is not null, link?.WooProductId, link?.WooVariationId,
-                link?.MissingSinceUtc is not null, link?.StockSyncOff ?? false, link?.ProductBuffer, free,
-                buffer.BufferFor(link?.ProductBuffer), buffer.SyncQuantity(free, link?.ProductBuffer));
+                link?.MissingSinceUtc is not null, link?.StockSyncOff ?? false, link?.ProductBuffer, free, buffer, sync);
         }).ToList();
         return new StoreCatalogResult(rows, total, settings.Buffer.BufferApplies);
     }
