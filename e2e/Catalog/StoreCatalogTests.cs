@@ -101,6 +101,7 @@ public sealed class StoreCatalogTests(PortalFixture fixture)
         await Expect(row).ToContainTextAsync("Listed");
         await Expect(row).ToContainTextAsync("3 (product)");
         await session.ScreenshotAsync("catalog-listed");
+        await page.Locator("#report-renamed").ClickAsync();
         await page.SetViewportSizeAsync(390, 844);
         await session.ScreenshotAsync("catalog-phone");
         session.ShouldHaveNoBrowserErrors();
