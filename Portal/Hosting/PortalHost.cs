@@ -14,6 +14,7 @@ using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
+using Portal.Features.StoreCatalog;
 using Portal.Features.Support;
 using Portal.Features.Users;
 using Portal.Identity;
@@ -79,10 +80,17 @@ public static class PortalHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddWooCommerceClient(builder.Configuration);
         builder.Services.AddSingleton<StoreSecrets>();
+        builder.Services.AddSingleton<StoreClients>();
         builder.Services.AddScoped<StoreConnector>();
         builder.Services.AddScoped<StoreSettingsService>();
 
         builder.Services.AddScoped<MaintainStores>();
+        builder.Services.AddScoped<CatalogOperations>();
+        builder.Services.AddScoped<StoreCatalogListing>();
+        builder.Services.AddScoped<StoreCatalogQuery>();
+        builder.Services.AddScoped<RunCatalogOperation>();
+        builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
+        builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
@@ -92,6 +100,7 @@ public static class PortalHost
         {
             q.UseInMemoryStore();
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
+            CatalogOperationJob.Register(q);
         });
         if (schedulerEnabled)
         {

@@ -28,7 +28,7 @@ public sealed class StoreMaintenanceOptions
 /// </summary>
 public sealed class MaintainStores(
     IPortalDbContextFactory dbFactory,
-    IWooClientFactory clients,
+    StoreClients clients,
     StoreConnector connector,
     StoreSecrets secrets,
     TimeProvider clock,
@@ -124,7 +124,7 @@ public sealed class MaintainStores(
         var suffix = StoreConnector.WebhookPathPrefix + store.PublicKey;
         try
         {
-            var client = connector.Client(store);
+            var client = clients.For(store);
             var left = new List<long>();
             await foreach (var webhook in client.IterateWebhooksAsync(ct))
             {
@@ -160,7 +160,7 @@ public sealed class MaintainStores(
             return;
         }
 
-        clients.Remove(store.PublicKey);
+        clients.Forget(store.PublicKey);
         logger.LogInformation("Interrupted connection of store {StoreId} ({Url}) in organization {OrganizationId} cleaned up",
             store.Id, store.Url, store.OrganizationId);
     }
@@ -191,7 +191,7 @@ public sealed class MaintainStores(
             }
             else
             {
-                ids = await RepairAsync(connector.Client(store), store, expectedUrl, report, ct);
+                ids = await RepairAsync(clients.For(store), store, expectedUrl, report, ct);
             }
         }
         catch (WooApiException e)

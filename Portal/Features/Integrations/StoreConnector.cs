@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Integrations;
 using Portal.Features.Common;
+using Portal.Features.Stock;
 using Portal.Hosting;
 using Portal.WooCommerce;
 
@@ -48,7 +49,9 @@ public sealed record AuthorizationStart(string? AuthorizeUrl, ConnectResult? Err
 public sealed class StoreConnector(
     IPortalDbContextFactory dbFactory,
     IWooClientFactory clients,
+    StoreClients storeClients,
     StoreSecrets secrets,
+    StockChangeFeed stockChanges,
     IOptions<PortalOptions> portalOptions,
     TimeProvider clock,
     ILogger<StoreConnector> logger)
@@ -430,7 +433,7 @@ public sealed class StoreConnector(
         }
 
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
-        var oldClient = Client(store);
+        var oldClient = storeClients.For(store);
         var newClient = clients.GetClient(new WooStoreConnection(CandidateKey(store.PublicKey), site, consumerKey.Trim(), consumerSecret.Trim()));
         try
         {
@@ -544,13 +547,12 @@ public sealed class StoreConnector(
     /// </summary>
     public async Task<string?> SetTimeZoneAsync(int organizationId, int storeId, string? timeZone, CancellationToken ct = default)
     {
-        var value = timeZone?.Trim() ?? "";
-        if (value.Length == 0 || value.Length > 64
-            || (!TimeZoneInfo.TryFindSystemTimeZoneById(value, out _) && !System.Text.RegularExpressions.Regex.IsMatch(value, @"^UTC[+-]\d{2}:\d{2}$")))
+        if (!StoreTimeZone.TryParse(timeZone, out var zone, out var error))
         {
-            return $"'{value}' is not a time zone: enter a name such as Europe/Berlin or an offset such as UTC+05:30.";
+            return error;
         }
 
+        var value = zone.Id;
         await using var db = dbFactory.CreateForOrganization(organizationId);
         var changed = await db.Stores.Where(s => s.Id == storeId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.TimeZone, value).SetProperty(s => s.TimeZoneOverridden, true), ct);
@@ -575,7 +577,7 @@ public sealed class StoreConnector(
         }
 
         var removed = true;
-        var client = Client(store);
+        var client = storeClients.For(store);
         foreach (var id in store.GetWebhookIds())
         {
             try
@@ -601,6 +603,8 @@ public sealed class StoreConnector(
             await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ToListAsync(ct));
         db.Stores.Remove(store);
         await db.SaveChangesAsync(ct);
+        // Stock changes only this store still needed go too.
+        await stockChanges.PruneAsync(Portal.Data.Tenancy.FixedTenant.For(organizationId), CancellationToken.None);
         var keysPage = StoreUrl.KeysPage(store.Url);
         logger.LogInformation("Store {StoreId} ({Url}) disconnected from organization {OrganizationId}", storeId, store.Url, organizationId);
         var deleted = $"Its {StoreData(links)} were deleted; sales already created stay.";
@@ -622,9 +626,6 @@ public sealed class StoreConnector(
         (catalogLinks == 0 ? "" : CatalogLinks(catalogLinks) + ", ") + "settings, activity log and received webhooks";
 
     public static string CatalogLinks(int count) => $"{count} catalog link{(count == 1 ? "" : "s")}";
-
-    internal WooClient Client(ConnectedStore store) => clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
-        secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
 
     private sealed record Verified(ConnectResult? Failure, string Currency = "", string TimeZone = "", string WordPressVersion = "", string WooCommerceVersion = "");
 
@@ -721,8 +722,8 @@ public sealed class StoreConnector(
             return index.TimezoneString;
         }
 
-        var offset = TimeSpan.FromHours((double)(index.GmtOffset ?? 0));
-        return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
+        // WordPress offers −12 to +14 hours; anything else is a broken site, read as UTC until the merchant sets the zone.
+        return index.GmtOffset is { } hours && Math.Abs(hours) <= 14 ? StoreTimeZone.FromGmtOffset(hours).Id : StoreTimeZone.Utc.Id;
     }
 
     internal static async Task RemoveWebhooksAsync(WooClient client, IEnumerable<long> ids)
