@@ -11,13 +11,13 @@ public static class CustomersApi
     {
         api.MapGet("/customers", (HttpContext c) => Locked(c, store =>
         {
-            var role = c.Query("role") ?? "customer";
+            var role = c.Param("role") ?? "customer";
             IEnumerable<Customer> q = store.Customers;
             if (role != "all") q = q.Where(x => x.Role == role);
-            if (c.Query("email") is string email) q = q.Where(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("search") is string s) q = q.Where(x => x.Email.Contains(s, StringComparison.OrdinalIgnoreCase)
+            if (c.Param("email") is string email) q = q.Where(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("search") is string s) q = q.Where(x => x.Email.Contains(s, StringComparison.OrdinalIgnoreCase)
                 || x.FirstName.Contains(s, StringComparison.OrdinalIgnoreCase) || x.LastName.Contains(s, StringComparison.OrdinalIgnoreCase) || x.Username.Contains(s, StringComparison.OrdinalIgnoreCase));
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(x => include.Contains(x.Id));
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(x => include.Contains(x.Id));
             var list = c.Ordered(q, by => by switch
             {
                 "name" => x => x.Username, "id" or "include" => x => x.Id, "registered_date" => x => (x.CreatedUtc, x.Id), _ => null,

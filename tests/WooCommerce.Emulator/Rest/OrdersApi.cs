@@ -44,7 +44,7 @@ public static class OrdersApi
         var store = c.Store();
         lock (store.Sync)
         {
-            var statuses = (c.Query("status") ?? "any").Split(',', StringSplitOptions.TrimEntries);
+            var statuses = (c.Param("status") ?? "any").Split(',', StringSplitOptions.TrimEntries);
             for (var i = 0; i < statuses.Length; i++)
             {
                 if (!FilterStatuses.Contains(statuses[i]))
@@ -57,15 +57,15 @@ public static class OrdersApi
             q = statuses.Contains("any")
                 ? q.Where(o => o.Status != "trash" || statuses.Contains("trash"))
                 : q.Where(o => statuses.Contains(o.Status));
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(o => o.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(o => o.CreatedUtc < before);
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(o => o.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("modified_before") is DateTime mbefore) q = q.Where(o => o.ModifiedUtc < mbefore);
-            if (c.Query("customer") is string customer) { var id = c.QueryInt("customer", 0); q = q.Where(o => o.CustomerId == id); }
-            if (c.Query("product") is not null) { var pid = c.QueryInt("product", 0); q = q.Where(o => o.OfKind("line_item").Any(l => l.ProductId == pid || l.VariationId == pid)); }
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(o => include.Contains(o.Id));
-            if (c.QueryIds("exclude") is { Count: > 0 } exclude) q = q.Where(o => !exclude.Contains(o.Id));
-            if (c.Query("search") is string search) q = q.Where(o => o.Billing.Email.Contains(search, StringComparison.OrdinalIgnoreCase)
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(o => o.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(o => o.CreatedUtc < before);
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(o => o.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("modified_before") is DateTime mbefore) q = q.Where(o => o.ModifiedUtc < mbefore);
+            if (c.Param("customer") is string customer) { var id = c.ParamInt("customer", 0); q = q.Where(o => o.CustomerId == id); }
+            if (c.Param("product") is not null) { var pid = c.ParamInt("product", 0); q = q.Where(o => o.OfKind("line_item").Any(l => l.ProductId == pid || l.VariationId == pid)); }
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(o => include.Contains(o.Id));
+            if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(o => !exclude.Contains(o.Id));
+            if (c.Param("search") is string search) q = q.Where(o => o.Billing.Email.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || o.Billing.FirstName.Contains(search, StringComparison.OrdinalIgnoreCase) || o.Billing.LastName.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || o.Id.ToString(CultureInfo.InvariantCulture) == search);
             var list = c.Ordered(q, by => by switch
@@ -108,7 +108,7 @@ public static class OrdersApi
         return order;
     }
 
-    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteOrder(c, id, c.QueryBool("force"))));
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteOrder(c, id, c.ParamBool("force"))));
 
     private static JsonNode DeleteOrder(HttpContext c, int id, bool force)
     {
@@ -193,7 +193,7 @@ public static class OrdersApi
         {
             RefundOrder(store, order);
             var refund = store.RefundsOf(order).FirstOrDefault(r => r.Id == id) ?? throw WooException.InvalidId("woocommerce_rest_invalid_id");
-            if (!c.QueryBool("force"))
+            if (!c.ParamBool("force"))
                 throw WooException.Of("woocommerce_rest_trash_not_supported", "Refunds do not support trashing.", 501);
             var json = c.Render().RefundJson(refund, withParent: false);
             store.Refunds.Remove(refund);
@@ -301,7 +301,7 @@ public static class OrdersApi
         lock (store.Sync)
         {
             RefundOrder(store, order);
-            var type = c.Query("type") ?? "any";
+            var type = c.Param("type") ?? "any";
             var notes = store.Notes.Where(n => n.OrderId == order)
                 .Where(n => type == "any" || (type == "customer") == n.CustomerNote)
                 .OrderByDescending(n => n.Id).Select(n => (JsonNode)c.Render().NoteJson(n));
@@ -337,7 +337,7 @@ public static class OrdersApi
         lock (store.Sync)
         {
             var note = FindNote(store, order, id);
-            if (!c.QueryBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.", 501);
+            if (!c.ParamBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.", 501);
             store.Notes.Remove(note);
             return Http.Json(c.Render().NoteJson(note));
         }

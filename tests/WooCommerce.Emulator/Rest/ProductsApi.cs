@@ -37,33 +37,33 @@ public static class ProductsApi
         var store = c.Store();
         lock (store.Sync)
         {
-            var status = c.Query("status") ?? "any";
+            var status = c.Param("status") ?? "any";
             if (!ListStatuses.Contains(status))
                 throw WooException.InvalidParam("status", "rest_not_in_enum", "status is not one of any, future, trash, draft, pending, private, and publish.");
             IEnumerable<Product> q = store.Products.Where(p => !p.IsVariation);
             q = status == "any" ? q.Where(p => p.Status != "trash") : q.Where(p => p.Status == status);
-            if (c.Query("search") is string search) q = q.Where(p => p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+            if (c.Param("search") is string search) q = q.Where(p => p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || p.Description.Contains(search, StringComparison.OrdinalIgnoreCase) || p.ShortDescription.Contains(search, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("sku") is string sku)
+            if (c.Param("sku") is string sku)
             {
                 var skus = sku.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 // A SKU search also finds variations, which the plain listing leaves out.
                 var listed = q.ToHashSet();
                 q = store.Products.Where(p => p.Status != "trash" && skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase) && (p.IsVariation || listed.Contains(p)));
             }
-            if (c.Query("type") is string type) q = q.Where(p => p.Type == type);
-            if (c.QueryIds("category") is { Count: > 0 } cats) q = q.Where(p => p.CategoryIds.Intersect(cats).Any());
-            if (c.QueryIds("tag") is { Count: > 0 } tags) q = q.Where(p => p.TagIds.Intersect(tags).Any());
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(p => include.Contains(p.Id));
-            if (c.QueryIds("exclude") is { Count: > 0 } exclude) q = q.Where(p => !exclude.Contains(p.Id));
-            if (c.Query("parent") is not null) { var parents = c.QueryIds("parent"); q = q.Where(p => parents.Contains(p.ParentId)); }
-            if (c.Query("stock_status") is string ss) q = q.Where(p => p.StockStatus == ss);
-            if (c.Query("featured") is not null) { var f = c.QueryBool("featured"); q = q.Where(p => p.Featured == f); }
-            if (c.Query("on_sale") is not null) { var s = c.QueryBool("on_sale"); q = q.Where(p => p.OnSale == s); }
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(p => p.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(p => p.CreatedUtc < before);
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(p => p.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("modified_before") is DateTime mbefore) q = q.Where(p => p.ModifiedUtc < mbefore);
+            if (c.Param("type") is string type) q = q.Where(p => p.Type == type);
+            if (c.ParamIds("category") is { Count: > 0 } cats) q = q.Where(p => p.CategoryIds.Intersect(cats).Any());
+            if (c.ParamIds("tag") is { Count: > 0 } tags) q = q.Where(p => p.TagIds.Intersect(tags).Any());
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(p => include.Contains(p.Id));
+            if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(p => !exclude.Contains(p.Id));
+            if (c.Param("parent") is not null) { var parents = c.ParamIds("parent"); q = q.Where(p => parents.Contains(p.ParentId)); }
+            if (c.Param("stock_status") is string ss) q = q.Where(p => p.StockStatus == ss);
+            if (c.Param("featured") is not null) { var f = c.ParamBool("featured"); q = q.Where(p => p.Featured == f); }
+            if (c.Param("on_sale") is not null) { var s = c.ParamBool("on_sale"); q = q.Where(p => p.OnSale == s); }
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(p => p.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(p => p.CreatedUtc < before);
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(p => p.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("modified_before") is DateTime mbefore) q = q.Where(p => p.ModifiedUtc < mbefore);
             var list = c.Ordered(q, by => by switch
             {
                 "date" => p => (p.CreatedUtc, p.Id),
@@ -123,7 +123,7 @@ public static class ProductsApi
         return p;
     }
 
-    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteProduct(c, id, c.QueryBool("force"))));
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteProduct(c, id, c.ParamBool("force"))));
 
     private static JsonNode DeleteProduct(HttpContext c, int id, bool force)
     {
@@ -174,13 +174,13 @@ public static class ProductsApi
         {
             Parent(store, parent);
             IEnumerable<Product> q = store.VariationsOf(parent);
-            if (c.Query("sku") is string sku) q = q.Where(v => v.Sku.Equals(sku, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("status") is string status && status != "any") q = q.Where(v => v.Status == status);
-            if (c.Query("stock_status") is string ss) q = q.Where(v => v.StockStatus == ss);
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(v => include.Contains(v.Id));
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(v => v.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(v => v.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(v => v.CreatedUtc < before);
+            if (c.Param("sku") is string sku) q = q.Where(v => v.Sku.Equals(sku, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("status") is string status && status != "any") q = q.Where(v => v.Status == status);
+            if (c.Param("stock_status") is string ss) q = q.Where(v => v.StockStatus == ss);
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(v => include.Contains(v.Id));
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(v => v.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(v => v.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(v => v.CreatedUtc < before);
             // Variations come back in menu order, then by id ascending, like the admin screen.
             var list = c.Ordered(q, by => by switch
             {
@@ -235,7 +235,7 @@ public static class ProductsApi
         return v;
     }
 
-    private static IResult DeleteVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(RemoveVariation(c, parent, id, c.QueryBool("force"))));
+    private static IResult DeleteVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(RemoveVariation(c, parent, id, c.ParamBool("force"))));
 
     private static JsonNode RemoveVariation(HttpContext c, int parent, int id, bool force)
     {

@@ -13,7 +13,7 @@ public static class StoreConfigApi
         api.MapGet("/coupons", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<Coupon> q = store.Coupons.Where(x => x.Status != "trash");
-            if (c.Query("code") is string code) q = q.Where(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("code") is string code) q = q.Where(x => x.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
             var render = c.Render();
             return c.Page(c.Ordered(q, by => by switch { "date" => x => (x.CreatedUtc, x.Id), "id" => x => x.Id, "title" => x => x.Code, _ => null }, "date").ToList(), render.CouponJson);
         }));
@@ -42,7 +42,7 @@ public static class StoreConfigApi
         api.MapGet("/taxes", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<TaxRate> q = store.TaxRates;
-            if (c.Query("class") is string cls) q = q.Where(r => r.Class == cls);
+            if (c.Param("class") is string cls) q = q.Where(r => r.Class == cls);
             var render = c.Render();
             return c.Page(q.OrderBy(r => r.Order).ThenBy(r => r.Id).ToList(), render.TaxRateJson);
         }));

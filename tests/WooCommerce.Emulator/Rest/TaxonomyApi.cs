@@ -11,9 +11,9 @@ public static class TaxonomyApi
         api.MapGet("/products/categories", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<Category> q = store.Categories;
-            if (c.Query("parent") is not null) { var parent = c.QueryInt("parent", 0); q = q.Where(x => x.Parent == parent); }
-            if (c.Query("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("slug") is string slug) q = q.Where(x => x.Slug == slug);
+            if (c.Param("parent") is not null) { var parent = c.ParamInt("parent", 0); q = q.Where(x => x.Parent == parent); }
+            if (c.Param("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("slug") is string slug) q = q.Where(x => x.Slug == slug);
             var render = c.Render();
             return c.Page(c.Ordered(q, by => by switch { "name" => x => x.Name, "id" => x => x.Id, "slug" => x => x.Slug, _ => null }, "name", "asc").ToList(), render.CategoryJson);
         }));
@@ -63,7 +63,7 @@ public static class TaxonomyApi
         api.MapGet("/products/tags", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<Tag> q = store.Tags;
-            if (c.Query("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
             var render = c.Render();
             return c.Page(c.Ordered(q, by => by switch { "name" => x => x.Name, "id" => x => x.Id, "slug" => x => x.Slug, _ => null }, "name", "asc").ToList(), render.TagJson);
         }));
@@ -170,6 +170,6 @@ public static class TaxonomyApi
 
     public static void RequireForce(HttpContext c, string message)
     {
-        if (!c.QueryBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", message, 501);
+        if (!c.ParamBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", message, 501);
     }
 }

@@ -16,7 +16,7 @@ public static class WebhooksApi
     {
         api.MapGet("/webhooks", (HttpContext c) => Locked(c, store =>
         {
-            var status = c.Query("status") ?? "all";
+            var status = c.Param("status") ?? "all";
             IEnumerable<Webhook> q = store.Webhooks;
             if (status != "all") q = q.Where(w => w.Status == status);
             var list = c.Ordered(q, by => by switch { "date" => w => (w.CreatedUtc, w.Id), "id" => w => w.Id, "title" => w => w.Name, _ => null }, "date").ToList();
