@@ -82,6 +82,15 @@ public static class TaxonomyApi
                 return Http.Json(c.Render().TagJson(tag), 201);
             });
         });
+        api.MapDelete("/products/tags/{id:int}", (HttpContext c, int id) => Locked(c, store =>
+        {
+            var tag = store.TagById(id) ?? throw TermNotFound();
+            RequireForce(c, "Resource does not support trashing.");
+            var json = c.Render().TagJson(tag);
+            store.Tags.Remove(tag);
+            foreach (var p in store.Products) p.TagIds.Remove(id);
+            return Http.Json(json);
+        }));
 
         api.MapGet("/products/shipping_classes", (HttpContext c) => Locked(c, store =>
         {
@@ -155,6 +164,15 @@ public static class TaxonomyApi
                 return Http.Json(c.Render().TermJson(term), 201);
             });
         });
+        api.MapDelete("/products/attributes/{attribute:int}/terms/{id:int}", (HttpContext c, int attribute, int id) => Locked(c, store =>
+        {
+            Attribute(store, attribute);
+            var term = store.Terms.FirstOrDefault(t => t.AttributeId == attribute && t.Id == id) ?? throw TermNotFound();
+            RequireForce(c, "Resource does not support trashing.");
+            var json = c.Render().TermJson(term);
+            store.Terms.Remove(term);
+            return Http.Json(json);
+        }));
     }
 
     public static IResult Locked(HttpContext c, Func<Store, IResult> action) => c.Locked(action);
