@@ -47,6 +47,9 @@ public static class FixtureStoreSeed
         };
         foreach (var r in rates)
             store.TaxRates.Add(new TaxRate { Id = store.NextTaxRateId++, Country = r.Country, State = r.State, Rate = r.Rate, Name = r.Name, Class = r.Class, Priority = r.Priority, Shipping = r.Shipping });
+        // The NYC rate stacks on the state rate (priority 2) for the city's postcodes, as in the captured store.
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Postcodes.AddRange(["10001", "10002"]);
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Cities.Add("NEW YORK");
         store.Gateways.AddRange([
             new PaymentGateway { Id = "bacs", Title = "Direct bank transfer", MethodTitle = "Direct bank transfer", Order = 1, Enabled = true,
                 Description = "Make your payment directly into our bank account.", MethodDescription = "Take payments in person via BACS. More commonly known as direct bank/wire transfer." },
