@@ -46,6 +46,7 @@ public static class EmulatorApp
         CouponsApi.Map(api);
         TaxesApi.Map(api);
         ShippingApi.Map(api);
+        SettingsApi.Map(api);
         WebhooksApi.Map(api);
         SiteApi.Map(app, api);
         app.Map("/wp-json/{**rest}", () => Http.Json(WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404).Body, 404))
