@@ -380,8 +380,8 @@ public sealed class Render(Store store, string origin)
     private JsonArray ItemTaxes(OrderItem i) => [.. i.Taxes.Select(t => (JsonNode)new JsonObject
     {
         ["id"] = t.RateId,
-        ["total"] = Plain(t.Total),
-        ["subtotal"] = t.Subtotal is decimal s ? Plain(s) : "",
+        ["total"] = Money(t.Total),
+        ["subtotal"] = t.Subtotal is decimal s ? Money(s) : "",
     })];
 
     private static JsonArray ItemMetaJson(OrderItem i) => [.. i.MetaData.Select(m => (JsonNode)new JsonObject

@@ -166,7 +166,7 @@ public static class SettingsApi
         var json = new JsonObject { ["id"] = o.Id, ["label"] = o.Label, ["description"] = o.Description, ["type"] = o.Type, ["default"] = o.Default };
         if (o.Options is not null) json["options"] = o.Options(store);
         // WooCommerce leaves the tip out of settings that have no help text (display choices).
-        if (o.Tip is { Length: > 0 }) json["tip"] = o.Tip;
+        if ((o.Tip ?? o.Description) is { Length: > 0 } tip) json["tip"] = tip;
         json["value"] = o.Get(store);
         if (withGroup) json["group_id"] = group;
         var render = c.Render();
