@@ -1,27 +1,15 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using WooCommerce.Emulator.Tests.Fidelity;
 
 namespace WooCommerce.Emulator.Tests.Support;
 
 /// <summary>
-/// Requests sent as a WooCommerce client written elsewhere sends them: JSON bodies, OAuth 1.0a in the query over plain
-/// http (signed over the query only, never the body) or HTTP Basic over https (<see cref="EmulatorFixture.SendAsync"/>).
+/// Requests sent as a WooCommerce client written elsewhere sends them, over https with Basic (OAuth 1.0a over http is
+/// <see cref="ClientCalls.OAuthAsync"/>), and the captured answers from <c>captures-2/</c> they are checked against.
 /// </summary>
 public static class ThirdPartyClient
 {
-    public static async Task<(HttpStatusCode Status, JsonNode? Body)> OAuthAsync(this EmulatorFixture fx, HttpMethod method, string pathAndQuery, string? json = null)
-    {
-        var url = fx.Emulator.BaseUrl + "/wp-json/wc/v3" + pathAndQuery;
-        var query = OAuth1.SignedQuery(method.Method, url, fx.Key.ConsumerKey, fx.Key.ConsumerSecret);
-        using var request = new HttpRequestMessage(method, url.Split('?')[0] + "?" + query);
-        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await fx.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
     /// <summary>Basic over https, answering status and body only.</summary>
     public static async Task<(HttpStatusCode Status, JsonNode? Body)> BasicAsync(this EmulatorFixture fx, HttpMethod method, string pathAndQuery, string? json = null)
     {

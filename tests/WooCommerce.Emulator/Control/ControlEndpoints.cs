@@ -8,6 +8,7 @@ using WooCommerce.Emulator.Webhooks;
 namespace WooCommerce.Emulator.Control;
 
 public sealed record KeyRequest(string? Permission, string? Description);
+public sealed record ResetRequest(bool Fresh = false);
 public sealed record CountRequest(int Count, int Seed = 1);
 public sealed record SettingsRequest(string? TimezoneString, double? GmtOffset, string? Currency, string? CurrencySymbol, string? CurrencyName, bool? WoocommerceActive = null);
 
@@ -23,10 +24,17 @@ public static class ControlEndpoints
     public static void Map(WebApplication app)
     {
         var control = app.MapGroup("/__emulator");
-        control.MapPost("/reset", (Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
+        control.MapPost("/reset", async (HttpContext c, Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
         {
-            store.Clear(); log.Clear(); faults.Clear(); hooks.ClearLog();
+            var request = c.Request.ContentLength > 0 || c.Request.Headers.TransferEncoding.Count > 0
+                ? await c.Request.ReadFromJsonAsync<ResetRequest>(Json) ?? new ResetRequest() : new ResetRequest();
+            Reset(store, log, faults, hooks, request.Fresh);
             return Results.NoContent();
+        });
+        control.MapPost("/fresh", (Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
+        {
+            Reset(store, log, faults, hooks, fresh: true);
+            return Results.Json(State(store), Json);
         });
         control.MapPost("/seed", (Store store) =>
         {
@@ -84,6 +92,14 @@ public static class ControlEndpoints
                 return Results.Json(s, Json);
             }
         });
+    }
+
+    /// <summary>Empties the store (or makes it a newly installed one), the request log, faults and the webhook log.</summary>
+    public static void Reset(Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks, bool fresh)
+    {
+        if (fresh) NewStore.Apply(store);
+        else store.Clear();
+        log.Clear(); faults.Clear(); hooks.ClearLog();
     }
 
     private static object State(Store store)

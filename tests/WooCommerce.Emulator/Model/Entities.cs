@@ -52,6 +52,12 @@ public sealed class Product
     public string Sku { get; set; } = "";
     public decimal? RegularPrice { get; set; }
     public decimal? SalePrice { get; set; }
+    /// <summary>The prices as the client sent them ("25" stays "25"); null for seeded products, shown with the store's decimals.</summary>
+    public string? RegularPriceText { get; set; }
+    public string? SalePriceText { get; set; }
+    public string PostPassword { get; set; } = "";
+    /// <summary>A grouped product's children (grouped_products).</summary>
+    public List<int> GroupedIds { get; set; } = [];
     public int TotalSales { get; set; }
     public bool Virtual { get; set; }
     public bool Downloadable { get; set; }

@@ -65,8 +65,7 @@ public static class OrdersApi
             if (c.Param("product") is not null) { var pid = c.ParamInt("product", 0); q = q.Where(o => o.OfKind("line_item").Any(l => l.ProductId == pid || l.VariationId == pid)); }
             if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(o => include.Contains(o.Id));
             if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(o => !exclude.Contains(o.Id));
-            if (c.Param("search") is string search) q = q.Where(o => o.Billing.Email.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || o.Billing.FirstName.Contains(search, StringComparison.OrdinalIgnoreCase) || o.Billing.LastName.Contains(search, StringComparison.OrdinalIgnoreCase)
+            if (c.Param("search") is string search) q = q.Where(o => Searchable(o).Any(f => f.Contains(search, StringComparison.OrdinalIgnoreCase))
                 || o.Id.ToString(CultureInfo.InvariantCulture) == search);
             var list = c.Ordered(q, by => by switch
             {
@@ -80,6 +79,11 @@ public static class OrdersApi
             return c.Page(list, o => render.OrderJson(o));
         }
     }
+
+    /// <summary>What an order search looks in on an HPOS store: every billing and shipping field, and the line names.</summary>
+    private static IEnumerable<string> Searchable(Order o) =>
+        new[] { o.Billing, o.Shipping }.SelectMany(a => new[] { a.FirstName, a.LastName, a.Company, a.Address1, a.Address2, a.City, a.State, a.Postcode, a.Country, a.Email, a.Phone })
+            .Concat(o.OfKind("line_item").Select(i => i.Name));
 
     private static IResult Get(HttpContext c, int id) => c.Locked(store => Http.Json(c.Render().OrderJson(Find(store, id))));
 
@@ -100,6 +104,7 @@ public static class OrdersApi
         var order = Find(c.Store(), id, 400);
         var writer = Writer(c);
         writer.ApplyFields(order, body);
+        if (writer.ApplyItems(order, body)) writer.CalculateTaxes(order);
         if (body["set_paid"].Bool() && order.PaidUtc is null) order.PaidUtc = Now(c);
         if (body["status"] is JsonNode status) writer.SetStatus(order, status.Str());
         else if (body["set_paid"].Bool() && order.Status == "pending") writer.SetStatus(order, "processing");
@@ -248,7 +253,8 @@ public static class OrdersApi
         {
             foreach (var line in lines.OfType<JsonObject>())
             {
-                var itemId = line["id"].Int("line_items");
+                // An entry without the id of one of the order's items is ignored, as WooCommerce does.
+                var itemId = line["id"] is JsonNode idNode ? idNode.Int("line_items") : 0;
                 var original = o.Items.FirstOrDefault(i => i.Id == itemId && i.Kind is "line_item" or "shipping" or "fee");
                 if (original is null) continue;
                 var qty = line["quantity"] is JsonNode q ? q.Int("quantity") : 0;

@@ -52,7 +52,25 @@ public static class ProductsApi
                 q = store.Products.Where(p => p.Status != "trash" && skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase) && (p.IsVariation || listed.Contains(p)));
             }
             if (c.Param("type") is string type) q = q.Where(p => p.Type == type);
-            if (c.ParamIds("category") is { Count: > 0 } cats) q = q.Where(p => p.CategoryIds.Intersect(cats).Any());
+            if (c.ParamIds("category") is { Count: > 0 } cats)
+            {
+                // WordPress's tax_query includes child categories (include_children), at every depth.
+                var withChildren = new HashSet<int>(cats);
+                for (var level = cats; level.Count > 0;)
+                    level = [.. store.Categories.Where(x => level.Contains(x.Parent) && withChildren.Add(x.Id)).Select(x => x.Id)];
+                q = q.Where(p => p.CategoryIds.Any(withChildren.Contains));
+            }
+            if (c.Param("slug") is string slugs)
+            {
+                var wanted = slugs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                q = q.Where(p => wanted.Contains(p.Slug));
+            }
+            // min_price/max_price match the price range in wc_product_meta_lookup (a variable product's cheapest to
+            // dearest variation): the product is listed when its range overlaps the filter's.
+            if (c.Params()["min_price"].Money() is decimal min)
+                q = q.Where(p => PriceRange(store, p) is { Max: decimal max } && max >= min);
+            if (c.Params()["max_price"].Money() is decimal maxPrice)
+                q = q.Where(p => PriceRange(store, p) is { Min: decimal lo } && lo <= maxPrice);
             if (c.ParamIds("tag") is { Count: > 0 } tags) q = q.Where(p => p.TagIds.Intersect(tags).Any());
             if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(p => include.Contains(p.Id));
             if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(p => !exclude.Contains(p.Id));
@@ -81,6 +99,17 @@ public static class ProductsApi
             var render = c.Render();
             return c.Page(list, p => render.Product(p));
         }
+    }
+
+    private static (decimal? Min, decimal? Max) PriceRange(Store store, Product p)
+    {
+        var prices = p.Type switch
+        {
+            "variable" => store.VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList(),
+            "grouped" => p.GroupedIds.Select(store.Product).Select(g => g?.Price).OfType<decimal>().ToList(),
+            _ => p.Price is decimal price ? [price] : [],
+        };
+        return prices.Count == 0 ? (null, null) : (prices.Min(), prices.Max());
     }
 
     private static Product Find(Store store, int id, int status = 404) =>
