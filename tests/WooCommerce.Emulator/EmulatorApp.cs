@@ -43,6 +43,10 @@ public static class EmulatorApp
         OrdersApi.Map(api);
         CustomersApi.Map(api);
         StoreConfigApi.Map(api);
+        CouponsApi.Map(api);
+        TaxesApi.Map(api);
+        ShippingApi.Map(api);
+        SettingsApi.Map(api);
         WebhooksApi.Map(api);
         SiteApi.Map(app, api);
         app.Map("/wp-json/{**rest}", () => Http.Json(WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404).Body, 404))

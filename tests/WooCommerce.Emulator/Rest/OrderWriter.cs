@@ -163,42 +163,8 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         order.Items.Add(item);
     }
 
-    // WooCommerce rounds half away from zero (PHP round), not to even.
-    /// <summary>One matching rate per tax class, chosen by the billing country and state, as a simple store is set up.</summary>
-    public void CalculateTaxes(Order order)
-    {
-        order.Items.RemoveAll(i => i.Kind == "tax");
-        if (!store.Settings.CalcTaxes) return;
-        var address = string.IsNullOrEmpty(order.Shipping.Country) ? order.Billing : order.Shipping;
-        TaxRate? RateFor(string taxClass) => store.TaxRates
-            .Where(r => r.Class == (taxClass.Length == 0 ? "standard" : taxClass))
-            .Where(r => r.Country.Length == 0 || r.Country == address.Country)
-            .Where(r => r.State.Length == 0 || r.State == address.State)
-            .OrderByDescending(r => r.Country.Length + r.State.Length).ThenBy(r => r.Priority).FirstOrDefault();
-        var perRate = new Dictionary<int, (decimal Cart, decimal Shipping)>();
-        foreach (var item in order.Items.Where(i => i.Kind is "line_item" or "fee" or "shipping"))
-        {
-            var rate = RateFor(item.Kind == "shipping" ? "" : item.TaxClass);
-            item.Taxes.Clear();
-            if (rate is null || (item.Kind == "shipping" && !rate.Shipping)) { item.TotalTax = item.SubtotalTax = 0; continue; }
-            item.TotalTax = Math.Round(item.Total * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero);
-            item.SubtotalTax = item.Kind == "line_item" ? Math.Round(item.Subtotal * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero) : 0;
-            item.Taxes.Add(new TaxAmount { RateId = rate.Id, Total = item.TotalTax, Subtotal = item.Kind == "line_item" ? item.SubtotalTax : null });
-            perRate.TryGetValue(rate.Id, out var sums);
-            perRate[rate.Id] = item.Kind == "shipping" ? (sums.Cart, sums.Shipping + item.TotalTax) : (sums.Cart + item.TotalTax, sums.Shipping);
-        }
-        foreach (var coupon in order.OfKind("coupon").ToList())
-            coupon.TotalTax = order.OfKind("line_item").Sum(l => l.SubtotalTax - l.TotalTax);
-        foreach (var (rateId, sums) in perRate)
-        {
-            var rate = store.TaxRates.First(r => r.Id == rateId);
-            order.Items.Add(new OrderItem
-            {
-                Id = store.TakeItemId(), Kind = "tax", RateId = rateId, Name = rate.Name, TaxTotal = sums.Cart, ShippingTaxTotal = sums.Shipping,
-                Code = $"{rate.Country}-{rate.State}-{rate.Name.ToUpperInvariant()}-{rate.Priority}".Replace("--", "-", StringComparison.Ordinal),
-            });
-        }
-    }
+    /// <summary>Taxes as WooCommerce prices them: every matching rate, stacked by priority, compound on top (see <see cref="TaxPricing"/>).</summary>
+    public void CalculateTaxes(Order order) => TaxPricing.Apply(store, order);
 
     public void ApplyFields(Order order, JsonObject body)
     {

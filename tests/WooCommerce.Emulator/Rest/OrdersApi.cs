@@ -13,7 +13,7 @@ public static class OrdersApi
     {
         api.MapGet("/orders", (Delegate)List);
         api.MapPost("/orders", (Delegate)Create);
-        api.MapPost("/orders/batch", (Delegate)BatchOrders);
+        api.MapBatch("/orders/batch", (Delegate)BatchOrders);
         api.MapGet("/orders/statuses", (Delegate)Statuses);
         api.MapGet("/orders/{id:int}", (Delegate)Get);
         api.MapMethods("/orders/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)Update);

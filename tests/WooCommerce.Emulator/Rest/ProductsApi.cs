@@ -12,14 +12,14 @@ public static class ProductsApi
     {
         api.MapGet("/products", (Delegate)List);
         api.MapPost("/products", (Delegate)Create);
-        api.MapPost("/products/batch", (Delegate)BatchProducts);
+        api.MapBatch("/products/batch", (Delegate)BatchProducts);
         api.MapGet("/products/{id:int}", (Delegate)Get);
         api.MapMethods("/products/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)Update);
         api.MapDelete("/products/{id:int}", (Delegate)Delete);
 
         api.MapGet("/products/{parent:int}/variations", (Delegate)ListVariations);
         api.MapPost("/products/{parent:int}/variations", (Delegate)CreateVariation);
-        api.MapPost("/products/{parent:int}/variations/batch", (Delegate)BatchVariations);
+        api.MapBatch("/products/{parent:int}/variations/batch", (Delegate)BatchVariations);
         api.MapGet("/products/{parent:int}/variations/{id:int}", (Delegate)GetVariation);
         api.MapMethods("/products/{parent:int}/variations/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)UpdateVariation);
         api.MapDelete("/products/{parent:int}/variations/{id:int}", (Delegate)DeleteVariation);

@@ -394,8 +394,8 @@ public sealed class Render(Store store, string origin)
     private JsonArray ItemTaxes(OrderItem i) => [.. i.Taxes.Select(t => (JsonNode)new JsonObject
     {
         ["id"] = t.RateId,
-        ["total"] = Plain(t.Total),
-        ["subtotal"] = t.Subtotal is decimal s ? Plain(s) : "",
+        ["total"] = Money(t.Total),
+        ["subtotal"] = t.Subtotal is decimal s ? Money(s) : "",
     })];
 
     private static JsonArray ItemMetaJson(OrderItem i) => [.. i.MetaData.Select(m => (JsonNode)new JsonObject
@@ -439,10 +439,10 @@ public sealed class Render(Store store, string origin)
         ["rate_code"] = i.Code,
         ["rate_id"] = i.RateId,
         ["label"] = i.Name,
-        ["compound"] = false,
+        ["compound"] = i.Compound,
         ["tax_total"] = Money(i.TaxTotal),
         ["shipping_tax_total"] = Money(i.ShippingTaxTotal),
-        ["rate_percent"] = JsonValue.Create((double)(store.TaxRates.FirstOrDefault(r => r.Id == i.RateId)?.Rate ?? 0m)),
+        ["rate_percent"] = JsonValue.Create((double)(i.RatePercent ?? store.TaxRates.FirstOrDefault(r => r.Id == i.RateId)?.Rate ?? 0m)),
         ["meta_data"] = new JsonArray(),
     };
 
@@ -616,8 +616,8 @@ public sealed class Render(Store store, string origin)
         ["id"] = r.Id,
         ["country"] = r.Country,
         ["state"] = r.State,
-        ["postcode"] = r.Postcode,
-        ["city"] = r.City,
+        ["postcode"] = r.Postcodes.LastOrDefault() ?? "",
+        ["city"] = r.Cities.LastOrDefault() ?? "",
         ["rate"] = r.Rate.ToString("F4", CultureInfo.InvariantCulture),
         ["name"] = r.Name,
         ["priority"] = r.Priority,
@@ -625,8 +625,8 @@ public sealed class Render(Store store, string origin)
         ["shipping"] = r.Shipping,
         ["order"] = r.Order,
         ["class"] = r.Class,
-        ["postcodes"] = new JsonArray(),
-        ["cities"] = new JsonArray(),
+        ["postcodes"] = Strings(r.Postcodes),
+        ["cities"] = Strings(r.Cities),
         ["_links"] = Links($"{Api}/taxes/{r.Id}", $"{Api}/taxes"),
     };
 

@@ -6,86 +6,18 @@ using static WooCommerce.Emulator.Rest.TaxonomyApi;
 
 namespace WooCommerce.Emulator.Rest;
 
-/// <summary>Route indexes, settings and the system status report, all derived from the emulator's own state.</summary>
+/// <summary>Route indexes and the system status report, all derived from the emulator's own state.</summary>
 public static class SiteApi
 {
     public const string Namespace = "wc/v3";
-
-    private static readonly string[] Groups = ["wc_admin", "general", "products", "tax", "shipping", "checkout", "account", "email", "integration", "advanced"];
 
     public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapGet("/", NamespaceIndex).WithMetadata(new PublicEndpoint());
         app.MapGet("/wp-json", RootIndex).WithMetadata(new PublicEndpoint());
 
-        api.MapGet("/settings", (HttpContext c) =>
-        {
-            var render = c.Render();
-            return Http.Json(new JsonArray([.. Groups.Select(g => (JsonNode)new JsonObject
-            {
-                ["id"] = g,
-                ["label"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(g.Replace('_', ' ')),
-                ["description"] = "",
-                ["parent_id"] = "",
-                ["sub_groups"] = new JsonArray(),
-                ["_links"] = new JsonObject { ["options"] = new JsonArray(new JsonObject { ["href"] = $"{render.Api}/settings/{g}" }) },
-            })]));
-        });
-        api.MapGet("/settings/{group}", (HttpContext c, string group) => Locked(c, store =>
-        {
-            var options = group switch
-            {
-                "general" => GeneralSettings(store.Settings),
-                "tax" => TaxSettings(store),
-                _ when Groups.Contains(group) => [],
-                _ => throw WooException.Of("rest_setting_setting_group_invalid", "Invalid setting group.", 404),
-            };
-            var render = c.Render();
-            return Http.Json(new JsonArray([.. options.Select(o =>
-            {
-                o["_links"] = render.Links($"{render.Api}/settings/{group}/{o["id"]}", $"{render.Api}/settings/{group}", allow: ["GET", "POST", "PUT", "PATCH"]);
-                return (JsonNode)o;
-            })]));
-        }));
         api.MapGet("/system_status", (HttpContext c) => Locked(c, store => Http.Json(SystemStatus(c, store))));
     }
-
-    /// <param name="tip">WooCommerce leaves the tip out of settings that have no help text (multiselects, display choices).</param>
-    private static JsonObject Setting(string id, string label, string type, string value, string @default, JsonObject? options = null, bool tip = true)
-    {
-        var json = new JsonObject { ["id"] = id, ["label"] = label, ["description"] = "", ["type"] = type, ["default"] = @default };
-        if (options is not null) json["options"] = options;
-        if (tip) json["tip"] = "";
-        json["value"] = value;
-        return json;
-    }
-
-    private static JsonObject Countries() => new() { ["US:CA"] = "United States (US) — California", ["US:OR"] = "United States (US) — Oregon", ["GB"] = "United Kingdom (UK)", ["DE"] = "Germany" };
-
-    private static List<JsonObject> GeneralSettings(SiteSettings s) =>
-    [
-        Setting("woocommerce_store_address", "Address line 1", "text", s.StoreAddress, ""),
-        Setting("woocommerce_store_city", "City", "text", s.StoreCity, ""),
-        Setting("woocommerce_default_country", "Country / State", "select", s.DefaultCountry, "US:CA", Countries()),
-        Setting("woocommerce_store_postcode", "Postcode / ZIP", "text", s.StorePostcode, ""),
-        Setting("woocommerce_allowed_countries", "Selling location(s)", "select", "all", "all", new JsonObject { ["all"] = "Sell to all countries", ["specific"] = "Sell to specific countries" }),
-        Setting("woocommerce_specific_allowed_countries", "Sell to specific countries", "multiselect", "", "", Countries(), tip: false),
-        Setting("woocommerce_calc_taxes", "Enable taxes", "checkbox", s.CalcTaxes ? "yes" : "no", "no"),
-        Setting("woocommerce_enable_coupons", "Enable coupons", "checkbox", "yes", "yes"),
-        Setting("woocommerce_currency", "Currency", "select", s.Currency, "USD", new JsonObject { [s.Currency] = $"{s.CurrencyName} ({System.Net.WebUtility.HtmlDecode(s.CurrencySymbol)})" }),
-        Setting("woocommerce_currency_pos", "Currency position", "select", s.CurrencyPosition, "left", new JsonObject { ["left"] = "Left", ["right"] = "Right" }),
-        Setting("woocommerce_price_thousand_sep", "Thousand separator", "text", ",", ","),
-        Setting("woocommerce_price_decimal_sep", "Decimal separator", "text", ".", "."),
-        Setting("woocommerce_price_num_decimals", "Number of decimals", "number", s.PriceDecimals.ToString(CultureInfo.InvariantCulture), "2"),
-    ];
-
-    private static List<JsonObject> TaxSettings(Store store) =>
-    [
-        Setting("woocommerce_prices_include_tax", "Prices entered with tax", "radio", store.Settings.PricesIncludeTax ? "yes" : "no", "no", new JsonObject { ["yes"] = "Yes, I will enter prices inclusive of tax", ["no"] = "No, I will enter prices exclusive of tax" }),
-        Setting("woocommerce_tax_based_on", "Calculate tax based on", "select", "shipping", "shipping", new JsonObject { ["shipping"] = "Customer shipping address", ["billing"] = "Customer billing address", ["base"] = "Shop base address" }),
-        Setting("woocommerce_tax_classes", "Additional tax classes", "textarea", string.Join("\n", store.TaxClasses.Where(c => c.Slug != "standard").Select(c => c.Name)), ""),
-        Setting("woocommerce_tax_display_shop", "Display prices in the shop", "select", "excl", "excl", new JsonObject { ["incl"] = "Including tax", ["excl"] = "Excluding tax" }, tip: false),
-    ];
 
     private static readonly string[] WooCommerceTables =
     [

@@ -50,6 +50,9 @@ public static class FixtureStoreSeed
         };
         foreach (var r in rates)
             store.TaxRates.Add(new TaxRate { Id = store.NextTaxRateId++, Country = r.Country, State = r.State, Rate = r.Rate, Name = r.Name, Class = r.Class, Priority = r.Priority, Shipping = r.Shipping });
+        // The NYC rate stacks on the state rate (priority 2) for the city's postcodes, as in the captured store.
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Postcodes.AddRange(["10001", "10002"]);
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Cities.Add("NEW YORK");
         store.ShippingZones.AddRange([
             new ShippingZone { Id = 1, Name = "United States (Domestic)", Order = 0, Locations = [("US", "country")], Methods = [
                 new ShippingZoneMethod { InstanceId = 1, MethodId = "flat_rate", Title = "Flat rate", Order = 1, Cost = 10m },
