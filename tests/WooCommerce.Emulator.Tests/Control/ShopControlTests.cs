@@ -77,6 +77,24 @@ public sealed class ShopControlTests(EmulatorFixture fx) : IClassFixture<Emulato
         delivered.Count(d => d.Id == id).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Checkout_InNewYorkCity_ThenStateAndCityRatesStackOnEveryTaxableLine()
+    {
+        const string ny = """{"first_name":"Bob","last_name":"Martinez","address_1":"350 5th Ave","city":"New York","state":"NY","postcode":"10001","country":"US","email":"bob.martinez@example.test"}""";
+        var (status, order) = await ControlAsync("checkout", $$"""
+            {"billing":{{ny}},"line_items":[{"product_id":13,"quantity":1}],"shipping_method":"flat_rate","fees":[{"name":"Handling","total":"2.00"}],"payment_method":"cod"}
+            """);
+        status.ShouldBe(HttpStatusCode.Created, order?.ToJsonString());
+
+        order!["tax_lines"]!.AsArray().Select(t => t.Str("label")).Order().ShouldBe(["NY State Tax", "NYC Tax"]);
+        var line = order["line_items"]![0]!;
+        line["taxes"]!.AsArray().Count.ShouldBe(2);
+        var total = Dec(line["total"]);
+        Dec(line["total_tax"]).ShouldBe(Math.Round(total * 0.04m, 2, MidpointRounding.AwayFromZero) + Math.Round(total * 0.045m, 2, MidpointRounding.AwayFromZero));
+        order["shipping_lines"]![0]!["taxes"]!.AsArray().Count.ShouldBe(2);
+        Dec(order["total_tax"]).ShouldBe(order["tax_lines"]!.AsArray().Sum(t => Dec(t!["tax_total"]) + Dec(t["shipping_tax_total"])));
+    }
+
     [Theory]
     [InlineData("bacs", "on-hold", "Awaiting BACS payment")]
     [InlineData("cheque", "on-hold", "Awaiting check payment")]

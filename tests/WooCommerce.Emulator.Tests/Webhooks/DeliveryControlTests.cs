@@ -134,4 +134,18 @@ public sealed class DeliveryControlTests(EmulatorFixture fx) : IClassFixture<Emu
         await fx.Emulator.Webhooks.WhenIdleAsync();
         Deliveries().Select(ResourceId).Order().ShouldBe([12, 13]);
     }
+
+    [Fact]
+    public async Task ResetWhileDeliveriesQueued_ThenTheyNeverReachTheNewStoresWebhooks()
+    {
+        // Both deliveries wait out a 1 s chaos delay, long enough for the reset and the new store's webhook (id 1
+        // again) to be in place before they would be sent.
+        await SetChaosAsync(new { delay = 1.0, delay_ms = 1000 });
+        await UpdateProductsAsync(12, 13);
+
+        await using var next = await fx.SeedWithReceiverAsync("product.updated");
+        await fx.Emulator.Webhooks.WhenIdleAsync();
+        next.Received.Where(r => r.Headers.ContainsKey("X-WC-Webhook-Topic")).ShouldBeEmpty();
+        Deliveries().ShouldBeEmpty();
+    }
 }

@@ -35,7 +35,7 @@ public sealed record DeliveryChaos(double Drop = 0, double Duplicate = 0, double
 public sealed class WebhookDispatcher(Store store, EmulatorOptions options, TimeProvider clock, ILogger<WebhookDispatcher> log) : IDisposable
 {
     private readonly ConcurrentQueue<WebhookDelivery> _deliveries = new();
-    private readonly ConcurrentDictionary<(int Webhook, int Resource), byte> _pending = new();
+    private readonly ConcurrentDictionary<(int Epoch, int Webhook, int Resource), byte> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = CreateClient(options);
     private readonly object _control = new();
@@ -45,6 +45,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
     private TaskCompletionSource _nextSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private int _held;
+    private int _epoch;
 
     private static TaskCompletionSource Completed()
     {
@@ -108,9 +109,13 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
 
     public void ClearLog() => _deliveries.Clear();
 
-    /// <summary>Back to normal delivery: no chaos, not paused (what a reset does).</summary>
+    /// <summary>
+    /// Back to normal delivery (no chaos, not paused) and forgets what is queued, so that deliveries raised before a
+    /// reset never reach webhooks of the store that replaced it (webhook ids start again at 1).
+    /// </summary>
     public void ClearControls()
     {
+        Interlocked.Increment(ref _epoch);
         Chaos = new DeliveryChaos();
         Resume();
     }
@@ -144,7 +149,8 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
     {
         foreach (var webhook in store.Webhooks.Where(w => w.Status == "active" && w.Topic == topic))
         {
-            if (!_pending.TryAdd((webhook.Id, resourceId), 0)) continue;
+            var epoch = Volatile.Read(ref _epoch);
+            if (!_pending.TryAdd((epoch, webhook.Id, resourceId), 0)) continue;
             var id = webhook.Id;
             var chaos = PickChaos();
             Interlocked.Increment(ref _inFlight);
@@ -167,8 +173,8 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
                             Interlocked.Decrement(ref _held);
                         }
                     }
-                    _pending.TryRemove((id, resourceId), out _);
-                    await DeliverWithChaosAsync(chaos, id, topic, resourceId, origin);
+                    _pending.TryRemove((epoch, id, resourceId), out _);
+                    await DeliverWithChaosAsync(epoch, chaos, id, topic, resourceId, origin);
                 }
                 catch (OperationCanceledException)
                 {
@@ -182,8 +188,11 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
         }
     }
 
-    private async Task DeliverWithChaosAsync(string? chaos, int webhookId, string topic, int resourceId, string origin)
+    private async Task DeliverWithChaosAsync(int epoch, string? chaos, int webhookId, string topic, int resourceId, string origin)
     {
+        // Queued before a reset: the store it belonged to is gone (checked again after any chaos delay).
+        bool Stale() => epoch != Volatile.Read(ref _epoch);
+        if (Stale()) return;
         var delay = TimeSpan.FromMilliseconds(Chaos.DelayMs);
         switch (chaos)
         {
@@ -200,6 +209,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
                 _stopping.Token.ThrowIfCancellationRequested();
                 break;
         }
+        if (Stale()) return;
         await DeliverAsync(webhookId, topic, resourceId, origin, chaos, send: true);
         if (chaos == "duplicate") await DeliverAsync(webhookId, topic, resourceId, origin, chaos, send: true);
     }
