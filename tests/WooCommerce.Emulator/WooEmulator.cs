@@ -82,7 +82,9 @@ public sealed class WooEmulator : IAsyncDisposable, IDisposable
 
     public IReadOnlyList<int> GenerateCustomers(int count, int seed = 1) => Generator.Customers(Store, count, seed, Clock.GetUtcNow().UtcDateTime);
 
-    public IReadOnlyList<int> GenerateOrders(int count, int seed = 1) => Generator.Orders(Store, count, seed, Clock);
+    /// <summary>Bulk orders; they raise the webhooks placing them would (order.created, order.updated, product.updated).</summary>
+    public IReadOnlyList<int> GenerateOrders(int count, int seed = 1) =>
+        Generator.Orders(Store, count, seed, Clock, (topic, id) => Webhooks.Raise(topic, id, BaseUrl));
 
     public FaultRule AddFault(FaultRule rule) => Faults.Add(rule);
 

@@ -26,5 +26,20 @@ public static class ClientCalls
         return body!["id"]!.GetValue<int>();
     }
 
+    /// <summary>
+    /// Resets and seeds the store, replaces its webhooks (the seeded ones point at port 80) with one per topic
+    /// delivering to a new loopback receiver, and returns that receiver.
+    /// </summary>
+    public static async Task<Receiver> SeedWithReceiverAsync(this EmulatorFixture fx, params string[] topics)
+    {
+        fx.Emulator.Reset();
+        fx.Emulator.SeedFixtureStore();
+        lock (fx.Emulator.Store.Sync) fx.Emulator.Store.Webhooks.Clear();
+        var receiver = await Receiver.StartAsync();
+        foreach (var topic in topics)
+            await fx.CreateAsync("/webhooks", $$"""{"topic":"{{topic}}","delivery_url":"{{receiver.BaseUrl}}/hook","secret":"s"}""");
+        return receiver;
+    }
+
     public static string Str(this JsonNode? node, string name) => node![name]!.GetValue<string>();
 }
