@@ -121,4 +121,14 @@ public sealed class TaxesRouteTests(EmulatorFixture fx) : SeededStoreTests(fx)
         (await Fx.BasicAsync(HttpMethod.Delete, "/taxes/classes/standard?force=true")).ShouldBeError(400, "woocommerce_rest_invalid_id", "Invalid resource id.");
         (await Fx.BasicAsync(HttpMethod.Get, "/taxes/classes")).Body!.AsArray().Count.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task ListRates_ByClassAndPriority_ThenFilteredAndOrdered_UnknownClassRejected()
+    {
+        var (_, reduced) = await Fx.OAuthAsync(HttpMethod.Get, "/taxes?class=reduced-rate");
+        reduced!.AsArray().Select(r => r!["id"]!.GetValue<int>()).ShouldBe([6, 7]);
+        var (_, byPriority) = await Fx.BasicAsync(HttpMethod.Get, "/taxes?per_page=100&orderby=priority&order=desc");
+        byPriority!.AsArray()[0]!["name"]!.GetValue<string>().ShouldBe("NYC Tax");
+        (await Fx.BasicAsync(HttpMethod.Get, "/taxes?class=luxury")).ShouldBeError(400, "rest_invalid_param", "Invalid parameter(s): class");
+    }
 }

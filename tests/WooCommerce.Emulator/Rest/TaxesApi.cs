@@ -13,9 +13,18 @@ public static class TaxesApi
         api.MapGet("/taxes", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<TaxRate> q = store.TaxRates;
-            if (c.Param("class") is string cls) q = q.Where(r => r.Class == cls);
+            if (c.Param("class") is string cls)
+            {
+                string[] classes = [.. store.TaxClasses.Select(x => x.Slug).Prepend("standard").Distinct()];
+                if (!classes.Contains(Slugs.Make(cls))) throw WooException.NotInEnum("class", classes);
+                q = q.Where(r => r.Class == Slugs.Make(cls));
+            }
             var render = c.Render();
-            return c.Page(q.OrderBy(r => r.Order).ThenBy(r => r.Id).ToList(), render.TaxRateJson);
+            var ordered = c.Ordered(q, by => by switch
+            {
+                "id" => r => r.Id, "order" => r => (r.Order, r.Id), "priority" => r => (r.Priority, r.Id), _ => null,
+            }, "order", "asc");
+            return c.Page(ordered.ToList(), render.TaxRateJson);
         }));
         api.MapGet("/taxes/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().TaxRateJson(Find(store, id, 404)))));
