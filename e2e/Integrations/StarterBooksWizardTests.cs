@@ -26,8 +26,8 @@ public sealed class StarterBooksWizardTests(PortalFixture fixture)
         int storeId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var connected = await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ConnectClassicAsync(owner.OrganizationId, "Starter shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+            var connected = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+                .ConnectClassicAsync(Portal.Data.Tenancy.FixedTenant.For(owner.OrganizationId), "Starter shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
             connected.Succeeded.ShouldBeTrue(connected.Message);
             storeId = connected.StoreId!.Value;
         }
