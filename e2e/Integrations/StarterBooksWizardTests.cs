@@ -48,25 +48,25 @@ public sealed class StarterBooksWizardTests(PortalFixture fixture)
         await session.ChooseAsync("Customer", "Web shop customer");
         await Next(page, "Prices");
 
-        (await OptionsAsync(page, "Regular Price Tier")).ShouldBe(
+        (await OptionsAsync(page, "Regular Price Tier", session)).ShouldBe(
             ["Retail", "Sale", "Wholesale", "Distributor", "Trade", "VIP", "Staff", "Online", "Outlet", "Special"]);
         (await OptionsAsync(page, "Sale Price Tier")).Count.ShouldBe(10);
         await session.ScreenshotAsync("wizard-prices");
         await Next(page, "Fulfilment");
 
-        (await OptionsAsync(page, "Location")).ShouldBe(["All Locations", "Main Warehouse"]);
+        (await OptionsAsync(page, "Location", session)).ShouldBe(["All Locations", "Main Warehouse"]);
         await session.ScreenshotAsync("wizard-fulfilment");
         await Next(page, "Accounts");
 
-        (await OptionsAsync(page, "Revenue Account")).ShouldBe(["200 Sales"]);
+        (await OptionsAsync(page, "Revenue Account", session)).ShouldBe(["200 Sales"]);
         var gateways = page.Locator(".payment-mapping");
         await Expect(gateways).ToHaveCountAsync(3);
-        (await OptionsAsync(page, gateways.First)).ShouldBe(["090 Bank", "095 Payment Clearing"]);
+        (await OptionsAsync(page, gateways.First, session, "payment account")).ShouldBe(["090 Bank", "095 Payment Clearing"]);
         await session.ScreenshotAsync("wizard-accounts");
         await Next(page, "Catalog");
         await Next(page, "Taxes");
 
-        (await OptionsAsync(page, "Tax Free rule")).ShouldBe(["Standard Tax", "Tax Free"]);
+        (await OptionsAsync(page, "Tax Free rule", session)).ShouldBe(["Standard Tax", "Tax Free"]);
         (await OptionsAsync(page, "Shipping tax rule")).ShouldBe(["Standard Tax", "Tax Free"]);
         (await OptionsAsync(page, page.Locator(".tax-mapping").First)).ShouldBe(["Standard Tax", "Tax Free"]);
         await session.ScreenshotAsync("wizard-taxes");
@@ -79,15 +79,20 @@ public sealed class StarterBooksWizardTests(PortalFixture fixture)
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync(step);
     }
 
-    private static Task<IReadOnlyList<string>> OptionsAsync(IPage page, string label) =>
-        OptionsAsync(page, page.Locator(".mud-select", new PageLocatorOptions { HasText = label }).First);
+    private static Task<IReadOnlyList<string>> OptionsAsync(IPage page, string label, BrowserSession? session = null) =>
+        OptionsAsync(page, page.Locator(".mud-select", new PageLocatorOptions { HasText = label }).First, session, label);
 
-    /// <summary>The texts of a select's options, read from its open list, which is closed again.</summary>
-    private static async Task<IReadOnlyList<string>> OptionsAsync(IPage page, ILocator select)
+    /// <summary>The texts of a select's options, read from its open list (shot while open), which is closed again.</summary>
+    private static async Task<IReadOnlyList<string>> OptionsAsync(IPage page, ILocator select, BrowserSession? session = null, string? shot = null)
     {
         await select.ClickAsync();
         var items = page.Locator(".mud-popover-open .mud-list-item");
         await Expect(items.First).ToBeVisibleAsync();
+        if (session is not null)
+        {
+            await session.ScreenshotAsync("open-" + shot?.ToLowerInvariant().Replace(' ', '-'));
+        }
+
         var texts = (await items.AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
