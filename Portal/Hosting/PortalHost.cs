@@ -81,7 +81,14 @@ public static class PortalHost
         builder.Services.AddWooCommerceClient(builder.Configuration);
         builder.Services.AddSingleton<StoreSecrets>();
         builder.Services.AddSingleton<StoreClients>();
-        builder.Services.AddScoped<StoreConnector>();
+        builder.Services.AddSingleton<StoreWebhooks>();
+        builder.Services.AddScoped<StoreRegistration>();
+        builder.Services.AddScoped<ConnectStore>();
+        builder.Services.AddScoped<AcceptAppAuthorizationCallback>();
+        builder.Services.AddScoped<FinishAppAuthorization>();
+        builder.Services.AddScoped<ChangeStoreCredentials>();
+        builder.Services.AddScoped<SetStoreTimeZone>();
+        builder.Services.AddScoped<DisconnectStore>();
         builder.Services.AddScoped<StoreSettingsService>();
 
         builder.Services.AddScoped<MaintainStores>();

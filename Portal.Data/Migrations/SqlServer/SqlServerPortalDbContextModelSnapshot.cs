@@ -1177,6 +1177,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("StarterBooksAddedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)

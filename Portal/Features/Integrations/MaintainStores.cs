@@ -29,7 +29,7 @@ public sealed class StoreMaintenanceOptions
 public sealed class MaintainStores(
     IPortalDbContextFactory dbFactory,
     StoreClients clients,
-    StoreConnector connector,
+    StoreWebhooks webhooks,
     StoreSecrets secrets,
     TimeProvider clock,
     ILogger<MaintainStores> logger)
@@ -121,7 +121,7 @@ public sealed class MaintainStores(
             return; // Possibly still connecting right now.
         }
 
-        var suffix = StoreConnector.WebhookPathPrefix + store.PublicKey;
+        var suffix = StorePaths.WebhookPathPrefix + store.PublicKey;
         try
         {
             var client = clients.For(store);
@@ -184,7 +184,7 @@ public sealed class MaintainStores(
         var (checkedUrl, checkedKey) = (store.Url, store.ProtectedConsumerKey);
         try
         {
-            var expectedUrl = connector.WebhookUrl(store.PublicKey);
+            var expectedUrl = webhooks.WebhookUrl(store.PublicKey);
             if (expectedUrl is null)
             {
                 report.Failure = "The portal's public address is not configured, so the store's webhooks cannot be checked. Ask your administrator to set it.";
@@ -221,7 +221,7 @@ public sealed class MaintainStores(
         CancellationToken ct)
     {
         var saved = store.GetWebhookIds().ToHashSet();
-        var suffix = StoreConnector.WebhookPathPrefix + store.PublicKey;
+        var suffix = StorePaths.WebhookPathPrefix + store.PublicKey;
         var ours = new List<WooWebhook>();
         await foreach (var webhook in client.IterateWebhooksAsync(ct))
         {
@@ -232,14 +232,14 @@ public sealed class MaintainStores(
         }
 
         var kept = new List<long>();
-        foreach (var topic in StoreConnector.WebhookTopics)
+        foreach (var topic in StoreWebhooks.Topics)
         {
             // Prefer the one the portal knows, then one that works; any other of the topic would deliver twice.
             var candidates = ours.Where(w => w.Topic == topic)
                 .OrderByDescending(w => saved.Contains(w.Id)).ThenByDescending(w => w.Status == "active").ThenBy(w => w.Id).ToList();
             if (candidates.Count == 0)
             {
-                var created = await connector.CreateWebhookAsync(client, topic, store.PublicKey, secrets.Unprotect(store.ProtectedWebhookSecret), ct);
+                var created = await webhooks.CreateAsync(client, topic, store.PublicKey, secrets.Unprotect(store.ProtectedWebhookSecret), ct);
                 report.Missing.Add(topic);
                 kept.Add(created.Id);
                 continue;
@@ -268,7 +268,7 @@ public sealed class MaintainStores(
             }
         }
 
-        foreach (var stray in ours.Where(w => !StoreConnector.WebhookTopics.Contains(w.Topic)))
+        foreach (var stray in ours.Where(w => !StoreWebhooks.Topics.Contains(w.Topic)))
         {
             await DeleteWebhookAsync(client, stray.Id, ct);
             report.Duplicates++;

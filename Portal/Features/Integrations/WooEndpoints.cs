@@ -14,12 +14,12 @@ public static class WooEndpoints
 
     public static void MapWooCommerceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(StoreConnector.CallbackPath, CallbackAsync).AllowAnonymous().DisableAntiforgery();
-        app.MapPost(StoreConnector.WebhookPathPrefix + "{storeKey}", ReceiveWebhookAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(StorePaths.CallbackPath, CallbackAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(StorePaths.WebhookPathPrefix + "{storeKey}", ReceiveWebhookAsync).AllowAnonymous().DisableAntiforgery();
     }
 
     /// <summary>WooCommerce deletes the key unless this answers exactly 200.</summary>
-    private static async Task<IResult> CallbackAsync(HttpRequest request, StoreConnector connector, CancellationToken ct)
+    private static async Task<IResult> CallbackAsync(HttpRequest request, AcceptAppAuthorizationCallback accept, CancellationToken ct)
     {
         NoStatusPages(request);
         WooAuthCallback? callback;
@@ -32,7 +32,7 @@ public static class WooEndpoints
             return Results.BadRequest();
         }
 
-        return callback is not null && await connector.AcceptCallbackAsync(callback, ct) ? Results.Ok() : Results.BadRequest();
+        return callback is not null && await accept.AcceptCallbackAsync(callback, ct) ? Results.Ok() : Results.BadRequest();
     }
 
     private static async Task<IResult> ReceiveWebhookAsync(string storeKey, HttpRequest request, IPortalDbContextFactory dbFactory,

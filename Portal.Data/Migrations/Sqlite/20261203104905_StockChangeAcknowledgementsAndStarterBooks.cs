@@ -41,6 +41,12 @@ namespace Portal.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StarterBooksAddedAtUtc",
+                table: "Organizations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "StockChangeAcknowledgements",
                 columns: table => new
@@ -123,6 +129,10 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "DefaultSaleTaxRuleId",
                 table: "SalesSettings");
+
+            migrationBuilder.DropColumn(
+                name: "StarterBooksAddedAtUtc",
+                table: "Organizations");
         }
     }
 }

@@ -41,6 +41,12 @@ namespace Portal.Data.Migrations.SqlServer
                 type: "int",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StarterBooksAddedAtUtc",
+                table: "Organizations",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "StockChangeAcknowledgements",
                 columns: table => new
@@ -123,6 +129,10 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "DefaultSaleTaxRuleId",
                 table: "SalesSettings");
+
+            migrationBuilder.DropColumn(
+                name: "StarterBooksAddedAtUtc",
+                table: "Organizations");
         }
     }
 }

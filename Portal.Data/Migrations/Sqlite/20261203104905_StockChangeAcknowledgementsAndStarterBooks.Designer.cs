@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261203102719_StockChangeAcknowledgementsAndStarterBooks")]
+    [Migration("20261203104905_StockChangeAcknowledgementsAndStarterBooks")]
     partial class StockChangeAcknowledgementsAndStarterBooks
     {
         /// <inheritdoc />
@@ -1052,6 +1052,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StarterBooksAddedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")

@@ -13,7 +13,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261203102739_StockChangeAcknowledgementsAndStarterBooks")]
+    [Migration("20261203104918_StockChangeAcknowledgementsAndStarterBooks")]
     partial class StockChangeAcknowledgementsAndStarterBooks
     {
         /// <inheritdoc />
@@ -1092,6 +1092,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("StarterBooksAddedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
