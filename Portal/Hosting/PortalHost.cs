@@ -78,6 +78,8 @@ public static class PortalHost
         builder.Services.AddSingleton<IWooCallRecorder>(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddWooCommerceClient(builder.Configuration);
+        builder.Services.AddOptions<WooClientOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<PortalOptions>>(
+            (woo, options) => woo.AllowPrivateAddresses = options.Value.AllowPrivateStoreAddresses);
         builder.Services.AddSingleton<StoreSecrets>();
         builder.Services.AddScoped<StoreConnector>();
         builder.Services.AddScoped<StoreSettingsService>();

@@ -177,7 +177,9 @@ public sealed partial class WooClient : IDisposable
         {
             var (kind, ambiguous) = WooErrorMapper.ClassifyException(exception);
             var redacted = RedactedPath(request);
-            throw new WooApiException(kind, $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.",
+            var message = Refusal(exception)?.Message
+                ?? $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.";
+            throw new WooApiException(kind, message,
                 Connection.StoreKey, method.Method, redacted, ambiguous: ambiguous && method != HttpMethod.Get,
                 inner: Sanitize(exception));
         }
@@ -205,6 +207,13 @@ public sealed partial class WooClient : IDisposable
     private WooApiException Error(HttpMethod method, string path, WooResponse response)
     {
         var (kind, error) = WooErrorMapper.Classify(response.Status, response.Body, response.MediaType);
+        if (kind == WooErrorKind.Redirected)
+        {
+            // Not followed: the credentials would travel to wherever the answer points. Its body is not shown either.
+            return new WooApiException(kind, RedirectMessage(response), Connection.StoreKey, method.Method, response.Path,
+                response.Status);
+        }
+
         var detail = error is null ? Describe(kind) : $"{error.Code}: {error.Message}";
         return Error(kind, method, path, response, detail, error);
     }
@@ -220,6 +229,37 @@ public sealed partial class WooClient : IDisposable
         var ambiguous = appliedWrite || (kind == WooErrorKind.ServerError && error is null);
         return new WooApiException(kind, message, Connection.StoreKey, method.Method, response.Path,
             response.Status, error?.Code, excerpt, response.RetryAfter, ambiguous);
+    }
+
+    private static StoreAddressRefusedException? Refusal(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StoreAddressRefusedException refused)
+                return refused;
+        }
+        return null;
+    }
+
+    /// <summary>Names the address the store points to, as the merchant would enter it: the site part of the target
+    /// (the request's path below the store's address cut off), never its query, which may echo credentials.</summary>
+    private string RedirectMessage(WooResponse response)
+    {
+        var site = Connection.BaseUrl.AbsoluteUri.TrimEnd('/');
+        if (!response.Headers.TryGetValue("Location", out var location)
+            || !Uri.TryCreate(new Uri(site + "/"), location, out var target)
+            || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            return $"The store address {site} redirects elsewhere (HTTP {response.Status}) without saying where. "
+                   + "Open it in a browser and connect the address the store's pages are shown at.";
+        }
+
+        var below = response.Path.Split('?')[0][Connection.BaseUrl.AbsolutePath.TrimEnd('/').Length..];
+        var targetPath = target.AbsolutePath;
+        var targetSite = target.GetLeftPart(UriPartial.Authority)
+            + (targetPath.EndsWith(below, StringComparison.OrdinalIgnoreCase) ? targetPath[..^below.Length] : "").TrimEnd('/');
+        return $"The store address {site} redirects to {targetSite} (HTTP {response.Status}). The portal does not follow "
+               + $"redirects: connect the store as {targetSite}.";
     }
 
     // Flurl's exception text contains the full URL, query-string credentials and OAuth signature included.

@@ -16,6 +16,10 @@ public enum ConnectFailure
     NoPublicUrl,
     AlreadyConnected,
     Unreachable,
+    /// <summary>The address resolves to a private network address (request forgery guard).</summary>
+    PrivateAddress,
+    /// <summary>The address redirects: the merchant is told the address to connect instead.</summary>
+    Redirected,
     NotWordPress,
     NoWooCommerceApi,
     VersionTooOld,
@@ -639,6 +643,8 @@ public sealed class StoreConnector(
         {
             return new Verified(e.Kind switch
             {
+                WooErrorKind.PrivateAddress => ConnectResult.Fail(ConnectFailure.PrivateAddress, e.Message),
+                WooErrorKind.Redirected => ConnectResult.Fail(ConnectFailure.Redirected, e.Message),
                 WooErrorKind.Transport or WooErrorKind.Timeout or WooErrorKind.CircuitOpen => ConnectResult.Fail(ConnectFailure.Unreachable,
                     $"The store did not answer at {client.Connection.BaseUrl} ({e.Message}). Check the address and that the site is online."),
                 _ => ConnectResult.Fail(ConnectFailure.NotWordPress,
