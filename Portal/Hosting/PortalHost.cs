@@ -57,6 +57,7 @@ public static class PortalHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddPortalHealthChecks();
+        builder.Services.AddPortalRateLimits();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -180,6 +181,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseMiddleware<TemporaryPasswordMiddleware>();
