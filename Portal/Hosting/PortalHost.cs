@@ -169,7 +169,12 @@ public static class PortalHost
         // The antiforgery cookie follows the request: with Always, a request that reaches the portal over plain http
         // (a proxy that does not forward the scheme) would fail with an error page instead of just being insecure.
         services.AddAntiforgery(o => o.Cookie.Name = "WooPortal.Antiforgery");
-        services.AddAuthorization(o => o.AddPortalPolicies());
+        services.AddAuthorization(o =>
+        {
+            o.AddPortalPolicies();
+            o.FallbackPolicy = AnonymousEndpoints.Fallback;
+        });
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SetupOpenHandler>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -188,10 +193,11 @@ public static class PortalHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Static files are public (the sign-in page needs its styles); everything else follows the fallback policy.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapPortalHealth();
         app.MapWooCommerceEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AnonymousEndpoints.Apply);
         app.MapAdditionalIdentityEndpoints();
     }
 }
