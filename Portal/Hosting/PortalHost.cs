@@ -180,6 +180,7 @@ public static class PortalHost
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
