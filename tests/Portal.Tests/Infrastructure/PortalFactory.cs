@@ -87,7 +87,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         name ??= "Org " + Guid.NewGuid().ToString("N")[..8];
         var email = $"owner-{Guid.NewGuid():N}@example.test";
-        const string password = "Owner-passw0rd!";
+        const string password = "Owner tulip harbor 42 lantern";
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioning>()
             .CreateOrganizationAsync(name, "USD", "Europe/London", email, password, temporaryPassword);
