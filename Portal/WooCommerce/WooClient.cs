@@ -210,8 +210,17 @@ public sealed partial class WooClient : IDisposable
         if (kind == WooErrorKind.Redirected)
         {
             // Not followed: the credentials would travel to wherever the answer points. Its body is not shown either.
-            return new WooApiException(kind, RedirectMessage(response), Connection.StoreKey, method.Method, response.Path,
-                response.Status);
+            if (MovedSite(response) is { } site)
+            {
+                return new WooApiException(kind, $"The store address {Connection.BaseUrl.AbsoluteUri.TrimEnd('/')} redirects to {site} "
+                    + $"(HTTP {response.Status}). The portal does not follow redirects: connect the store as {site}.",
+                    Connection.StoreKey, method.Method, response.Path, response.Status);
+            }
+
+            // A redirect to some other page (a login or maintenance page) is not the API answering.
+            return new WooApiException(WooErrorKind.NotJson, $"{method.Method} {response.Path} on store '{Connection.StoreKey}' answered "
+                + $"{response.Status}: a redirect to another page, not the WooCommerce API.", Connection.StoreKey, method.Method,
+                response.Path, response.Status);
         }
 
         var detail = error is null ? Describe(kind) : $"{error.Code}: {error.Message}";
@@ -241,25 +250,25 @@ public sealed partial class WooClient : IDisposable
         return null;
     }
 
-    /// <summary>Names the address the store points to, as the merchant would enter it: the site part of the target
-    /// (the request's path below the store's address cut off), never its query, which may echo credentials.</summary>
-    private string RedirectMessage(WooResponse response)
+    /// <summary>The address the store moved to, as the merchant would enter it, when the redirect keeps the request's
+    /// path below the store's address (the www. form, https, another folder); null for a redirect to another page.
+    /// Never the target's query, which may echo credentials.</summary>
+    private string? MovedSite(WooResponse response)
     {
         var site = Connection.BaseUrl.AbsoluteUri.TrimEnd('/');
         if (!response.Headers.TryGetValue("Location", out var location)
             || !Uri.TryCreate(new Uri(site + "/"), location, out var target)
             || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
         {
-            return $"The store address {site} redirects elsewhere (HTTP {response.Status}) without saying where. "
-                   + "Open it in a browser and connect the address the store's pages are shown at.";
+            return null;
         }
 
-        var below = response.Path.Split('?')[0][Connection.BaseUrl.AbsolutePath.TrimEnd('/').Length..];
-        var targetPath = target.AbsolutePath;
-        var targetSite = target.GetLeftPart(UriPartial.Authority)
-            + (targetPath.EndsWith(below, StringComparison.OrdinalIgnoreCase) ? targetPath[..^below.Length] : "").TrimEnd('/');
-        return $"The store address {site} redirects to {targetSite} (HTTP {response.Status}). The portal does not follow "
-               + $"redirects: connect the store as {targetSite}.";
+        var basePath = Connection.BaseUrl.AbsolutePath.TrimEnd('/');
+        var requested = response.Path.Split('?')[0];
+        var below = requested.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? requested[basePath.Length..] : requested;
+        return target.AbsolutePath.EndsWith(below, StringComparison.OrdinalIgnoreCase)
+            ? (target.GetLeftPart(UriPartial.Authority) + target.AbsolutePath[..^below.Length]).TrimEnd('/')
+            : null;
     }
 
     // Flurl's exception text contains the full URL, query-string credentials and OAuth signature included.

@@ -134,6 +134,25 @@ public sealed class StoreAddressGuardTests
         error.Message.ShouldContain("connect the store as https://shop.example/store.");
     }
 
+    [Fact]
+    public async Task Call_WhenStoreRedirectsToAnotherPage_ThenNotTheApiAndNoAddressToConnectIsSuggested()
+    {
+        await using var store = await ScriptedStore.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "/wp-login.php?redirect_to=%2Fwp-json%2F";
+            return context.Response.WriteAsync("login page 41c2");
+        });
+        using var factory = WooTestClients.Factory();
+
+        var error = await Should.ThrowAsync<WooApiException>(() => factory.GetClient(Connection(store, "127.0.0.1")).GetSiteIndexAsync());
+
+        error.Kind.ShouldBe(WooErrorKind.NotJson);
+        error.Message.ShouldContain("a redirect to another page, not the WooCommerce API");
+        error.ToString().ShouldNotContain("41c2");
+        store.Hits.ShouldBe(1);
+    }
+
     private static WooStoreConnection Connection(ScriptedStore store, string host) =>
         new("shop", new UriBuilder(store.BaseUrl) { Host = host }.Uri, WooTestClients.Key, WooTestClients.Secret);
 }
