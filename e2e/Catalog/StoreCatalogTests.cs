@@ -36,8 +36,8 @@ public sealed class StoreCatalogTests(PortalFixture fixture)
         int storeId, productId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var connected = await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ConnectClassicAsync(owner.OrganizationId, "Garden shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+            var connected = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+                .ConnectClassicAsync(FixedTenant.For(owner.OrganizationId), "Garden shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
             connected.Succeeded.ShouldBeTrue(connected.Message);
             storeId = connected.StoreId!.Value;
 

@@ -7,6 +7,10 @@ public enum ConnectFailure
     NoPublicUrl,
     AlreadyConnected,
     Unreachable,
+    /// <summary>The address resolves to a private network address (request forgery guard).</summary>
+    PrivateAddress,
+    /// <summary>The address redirects: the merchant is told the address to connect instead.</summary>
+    Redirected,
     NotWordPress,
     NoWooCommerceApi,
     VersionTooOld,

@@ -23,6 +23,8 @@ public static class StoreVerification
         {
             return new Verified(e.Kind switch
             {
+                WooErrorKind.PrivateAddress => ConnectResult.Fail(ConnectFailure.PrivateAddress, e.Message),
+                WooErrorKind.Redirected => ConnectResult.Fail(ConnectFailure.Redirected, e.Message),
                 WooErrorKind.Transport or WooErrorKind.Timeout or WooErrorKind.CircuitOpen => ConnectResult.Fail(ConnectFailure.Unreachable,
                     $"The store did not answer at {client.Connection.BaseUrl} ({e.Message}). Check the address and that the site is online."),
                 _ => ConnectResult.Fail(ConnectFailure.NotWordPress,

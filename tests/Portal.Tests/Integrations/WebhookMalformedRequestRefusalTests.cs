@@ -46,7 +46,7 @@ public sealed class WebhookMalformedRequestRefusalTests : IAsyncLifetime
         };
         db.Stores.Add(store);
         await db.SaveChangesAsync();
-        _path = StoreConnector.WebhookPathPrefix + store.PublicKey;
+        _path = StorePaths.WebhookPathPrefix + store.PublicKey;
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
