@@ -49,8 +49,8 @@ public sealed class StarterBooksWizardTests(PortalFixture fixture)
         await Next(page, "Prices");
 
         (await OptionsAsync(page, "Regular Price Tier", session)).ShouldBe(
-            ["Retail", "Sale", "Wholesale", "Distributor", "Trade", "VIP", "Staff", "Online", "Outlet", "Special"]);
-        (await OptionsAsync(page, "Sale Price Tier")).Count.ShouldBe(10);
+            ["Not sent", "Retail", "Sale", "Wholesale", "Distributor", "Trade", "VIP", "Staff", "Online", "Outlet", "Special"]);
+        (await OptionsAsync(page, "Sale Price Tier")).Count.ShouldBe(11, "the ten tier names and Not sent");
         await session.ScreenshotAsync("wizard-prices");
         await Next(page, "Fulfilment");
 

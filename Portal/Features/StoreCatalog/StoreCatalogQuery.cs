@@ -74,6 +74,13 @@ public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, Availab
         return new StoreCatalogResult(rows, total, settings.Buffer.BufferApplies);
     }
 
+    /// <summary>The store's name, or null when the store does not exist in the tenant's organization.</summary>
+    public async Task<string?> StoreNameAsync(ITenantContext tenant, int storeId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create(tenant);
+        return await db.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>The latest catalog operations of the store, newest first.</summary>
     public async Task<IReadOnlyList<CatalogOperation>> OperationsAsync(ITenantContext tenant, int storeId, int take, CancellationToken ct = default)
     {
