@@ -13,6 +13,12 @@ public static class OrderAmounts
 
     public static IReadOnlyList<SalePlanLine> Lines(StoreOrder order, OrderMappingSettings settings)
     {
+        // The guide skips an order whose rates are not all mapped: a rate left out would be booked under another's rule.
+        foreach (var rate in order.TaxLines.Select(t => t.RateId).Concat(order.Lines.SelectMany(l => l.Taxes).Select(t => t.RateId)))
+        {
+            MappedRule(order, rate, settings);
+        }
+
         var lines = order.Lines.Select(line => ProductLine(order, line, settings)).ToList();
         if (settings.LoadCouponCodes)
         {
