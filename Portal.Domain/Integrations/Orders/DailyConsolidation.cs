@@ -35,6 +35,7 @@ public static class DailyConsolidation
             .GroupBy(c => (c.Kind, c.TaxRuleId))
             .Select(g => new SalePlanCharge(g.Key.Kind, Describe(g.Key.Kind, g), g.Sum(c => c.Amount), g.Key.TaxRuleId, g.Sum(c => c.Tax)))
             .Where(c => c.Amount != 0 || c.Tax != 0)
+            .OrderBy(c => c.Kind).ThenBy(c => c.TaxRuleId)
             .ToList();
         var payments = ordered.SelectMany(o => OrderAmounts.Payments(o, settings))
             .GroupBy(p => p.AccountId)
