@@ -55,8 +55,8 @@ public static class DailyConsolidation
             ShippingAddress = customer.ShippingAddress,
             ShipToCompany = customer.Company ?? customer.Name,
             ShipToContact = customer.Contact,
-            ShippingNotes = Names.Optional(notes),
-            Comments = $"WooCommerce orders: {string.Join(", ", numbers)}" + (notes.Length == 0 ? "" : "\n" + notes),
+            ShippingNotes = Names.Optional(Fit(notes, MaxShippingNotes)),
+            Comments = Fit($"WooCommerce orders: {string.Join(", ", numbers)}" + (notes.Length == 0 ? "" : "\n" + notes), MaxComments),
             InvoiceDate = localDate,
             Currency = ordered[0].Currency,
             Lines = lines,
@@ -69,6 +69,16 @@ public static class DailyConsolidation
             },
             OrderNumbers = numbers,
         };
+    }
+
+    // The sale's columns hold 4,000 and 2,000 characters; a busy day's numbers do not fit, and the capture log links
+    // every order to the sale anyway.
+    private const int MaxComments = 4000, MaxShippingNotes = 2000;
+
+    internal static string Fit(string text, int max)
+    {
+        const string more = " … (more in the capture log)";
+        return text.Length <= max ? text : text[..(max - more.Length)] + more;
     }
 
     public static string Reference(DateOnly localDate) =>

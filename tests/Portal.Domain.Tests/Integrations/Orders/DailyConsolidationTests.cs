@@ -79,6 +79,21 @@ public class DailyConsolidationTests
         plan.Lines.Where(l => l.Sku == "SHIRT-OXF-001").Select(l => (l.Quantity, l.Price)).ShouldBe([(1m, 49.00m), (1m, 39.00m)]);
     }
 
+    [Fact]
+    public void Build_WhenThousandsOfOrders_ThenTheCommentsFitTheSaleAndPointToTheLog()
+    {
+        var orders = Enumerable.Range(1000, 5000).Select(n => CouponFee() with { Id = n, Number = n.ToString(), CustomerNote = "Ring twice" }).ToList();
+
+        var plan = DailyConsolidation.Build(orders, Settings(), Day, RunAt)!;
+
+        plan.Comments!.Length.ShouldBe(4000);
+        plan.Comments.ShouldStartWith("WooCommerce orders: 1000, 1001, ");
+        plan.Comments.ShouldEndWith(" … (more in the capture log)");
+        plan.ShippingNotes!.Length.ShouldBe(2000);
+        plan.OrderNumbers.Count.ShouldBe(5000);
+        plan.Lines.Single(l => l.Sku == "SHIRT-OXF-001").Quantity.ShouldBe(5000m);
+    }
+
     private static IReadOnlyList<StoreOrder> DayOfOrders() =>
     [
         MultiTaxTwoCoupons(),
