@@ -49,6 +49,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StockChange> StockChanges => Set<StockChange>();
 
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerCreditEntry> CustomerCredits => Set<CustomerCreditEntry>();
 
     public DbSet<TaxRule> TaxRules => Set<TaxRule>();
     public DbSet<Account> Accounts => Set<Account>();

@@ -25,6 +25,18 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     }
 }
 
+public sealed class CustomerCreditEntryConfiguration : IEntityTypeConfiguration<CustomerCreditEntry>
+{
+    public void Configure(EntityTypeBuilder<CustomerCreditEntry> builder)
+    {
+        builder.Property(e => e.Description).HasMaxLength(255).IsRequired();
+        // The balance is a sum over a customer's entries; a sale's entries show where its credit came from or went.
+        builder.HasIndex(e => new { e.OrganizationId, e.CustomerId });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Portal.Domain.Sales.Sale>().WithMany().HasForeignKey(e => e.SaleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>An address is columns of its owner (BillingAddress_City, …), never a row of its own.</summary>
 internal static class AddressMapping
 {

@@ -104,6 +104,7 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
         await Expect(page.Locator("#unmapped-rates")).ToBeVisibleAsync();
         await session.ChooseAsync("Tax Free rule", "Tax exempt");
         await session.ChooseAsync("Shipping tax rule", "VAT 19%");
+        await session.ChooseAsync("Fees tax rule", "Tax exempt");
         await session.ScreenshotAsync("wizard-taxes");
         await page.Locator("#wizard-next").ClickAsync();
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Shipping metadata");
@@ -115,6 +116,12 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
         await Expect(row.Locator(".webhook-health")).ToHaveTextAsync("Healthy");
         await Expect(row).ToContainTextAsync("App authorization");
         await session.ScreenshotAsync("store-listed-healthy");
+        await using (var db = server.Services.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(owner.OrganizationId))
+        {
+            var exempt = db.TaxRules.Single(t => t.Name == "Tax exempt").Id;
+            Portal.Features.Integrations.StoreSettings.FromJson(db.Stores.Single().SettingsJson).FeesTaxRuleId.ShouldBe(exempt);
+        }
+
         portalErrors.ShouldBeEmpty();
         session.BrowserErrors.Where(e => e.StartsWith("page error", StringComparison.Ordinal)).ShouldBeEmpty();
     }

@@ -20,6 +20,7 @@ public static class Scenarios
         new CatalogDownloadScenario(),
         new LinkCheckScenario(),
         new WebhookIngestScenario(),
+        new OrderMappingScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

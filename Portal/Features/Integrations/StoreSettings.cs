@@ -93,6 +93,8 @@ public sealed class StoreSettings
     // 6. Taxes
     public int? TaxFreeRuleId { get; set; }
     public int? ShippingTaxRuleId { get; set; }
+    /// <summary>The rule of fee lines (gift wrapping, handling); null: the shipping rule.</summary>
+    public int? FeesTaxRuleId { get; set; }
     public List<TaxRateMapping> TaxRates { get; set; } = [];
 
     // 7. Shipping metadata
@@ -214,7 +216,7 @@ public sealed class StoreSettings
         book == typeof(Location) ? LocationId == id
         : book == typeof(Account) ? RevenueAccountId == id || PaymentMappings.Any(m => m.AccountId == id)
         : book == typeof(SalesRepresentative) ? SalesRepresentativeId == id
-        : book == typeof(TaxRule) ? TaxFreeRuleId == id || ShippingTaxRuleId == id || TaxRates.Any(r => r.TaxRuleId == id)
+        : book == typeof(TaxRule) ? TaxFreeRuleId == id || ShippingTaxRuleId == id || FeesTaxRuleId == id || TaxRates.Any(r => r.TaxRuleId == id)
         : book == typeof(Customer) && CustomerId == id;
 
     /// <summary>Stored form: fields hidden by the rules above are reset so a hidden value never takes effect.</summary>

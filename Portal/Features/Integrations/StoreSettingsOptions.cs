@@ -82,7 +82,7 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
     private static async Task<References> ReferencesAsync(PortalDbContext db, StoreSettings settings, CancellationToken ct)
     {
         int?[] accountIds = [settings.RevenueAccountId, .. settings.PaymentMappings.Select(p => p.AccountId)];
-        int?[] taxRuleIds = [settings.TaxFreeRuleId, settings.ShippingTaxRuleId, .. settings.TaxRates.Select(r => r.TaxRuleId)];
+        int?[] taxRuleIds = [settings.TaxFreeRuleId, settings.ShippingTaxRuleId, settings.FeesTaxRuleId, .. settings.TaxRates.Select(r => r.TaxRuleId)];
         var accountSet = accountIds.OfType<int>().Distinct().ToList();
         var taxRuleSet = taxRuleIds.OfType<int>().Distinct().ToList();
         return new References(
@@ -147,6 +147,11 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
                     if (s.ShippingTaxRuleId is { } shipping && !TaxRules.Contains(shipping))
                     {
                         yield return (nameof(s.ShippingTaxRuleId), "The shipping tax rule chosen no longer exists: choose another.");
+                    }
+
+                    if (s.FeesTaxRuleId is { } fees && !TaxRules.Contains(fees))
+                    {
+                        yield return (nameof(s.FeesTaxRuleId), "The fees tax rule chosen no longer exists: choose another, or use the shipping rule.");
                     }
 
                     foreach (var row in s.TaxRates.Where(r => r.TaxRuleId is not null && !TaxRules.Contains(r.TaxRuleId.Value)))

@@ -59,6 +59,7 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
         ],
         TaxFreeRuleId = books.TaxFree,
         ShippingTaxRuleId = books.Vat,
+        FeesTaxRuleId = books.Vat,
         TaxRates =
         [
             new TaxRateMapping { RateId = 7, TaxClass = "Standard", Description = "VAT 20% GB", TaxRuleId = books.Vat },
@@ -133,7 +134,8 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
         [
             nameof(StoreSettings.CustomerId), nameof(StoreSettings.LocationId), nameof(StoreSettings.RevenueAccountId),
             nameof(StoreSettings.SalesRepresentativeId), StoreSettingsService.PaymentField("bacs"),
-            nameof(StoreSettings.TaxFreeRuleId), nameof(StoreSettings.ShippingTaxRuleId), StoreSettingsService.TaxRateField(7),
+            nameof(StoreSettings.TaxFreeRuleId), nameof(StoreSettings.ShippingTaxRuleId), nameof(StoreSettings.FeesTaxRuleId),
+            StoreSettingsService.TaxRateField(7),
         ], ignoreOrder: true);
         result.Errors[nameof(StoreSettings.CustomerId)].ShouldBe("The customer chosen no longer exists: choose another.");
         result.Errors[nameof(StoreSettings.LocationId)].ShouldContain("All Locations");
@@ -141,6 +143,7 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
         result.Errors[StoreSettingsService.TaxRateField(7)].ShouldContain("VAT 20% GB");
         result.Errors[nameof(StoreSettings.TaxFreeRuleId)].ShouldContain("Tax Free rule");
         result.Errors[nameof(StoreSettings.ShippingTaxRuleId)].ShouldContain("shipping tax rule");
+        result.Errors[nameof(StoreSettings.FeesTaxRuleId)].ShouldContain("fees tax rule");
         (await StoredSettingsAsync(org, storeId)).ShouldBeNull();
     }
 
@@ -184,6 +187,7 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
             nameof(StoreSettings.CustomerId), nameof(StoreSettings.RegularPriceTier), nameof(StoreSettings.SalePriceTier),
             nameof(StoreSettings.LocationId), nameof(StoreSettings.RevenueAccountId), nameof(StoreSettings.SalesRepresentativeId),
             StoreSettingsService.PaymentField("bacs"), nameof(StoreSettings.TaxFreeRuleId), nameof(StoreSettings.ShippingTaxRuleId),
+            nameof(StoreSettings.FeesTaxRuleId),
             StoreSettingsService.TaxRateField(7),
         ], ignoreOrder: true);
         (await StoredSettingsAsync(org, storeId)).ShouldBeNull();
