@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<SupportAuditEntry> SupportAudit => Set<SupportAuditEntry>();
+    public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Product> Products => Set<Product>();

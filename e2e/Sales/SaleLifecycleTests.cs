@@ -229,6 +229,38 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         session.ShouldHaveNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task DoubleSubmit_WhenSaveAndAuthoriseIsDoubleClicked_ThenOneSaleAndOneAllocation()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Double");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 10m);
+        await using var session = await fixture.OpenSessionAsync(nameof(DoubleSubmit_WhenSaveAndAuthoriseIsDoubleClicked_ThenOneSaleAndOneAllocation));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await FillNewSaleAsync(session, "3");
+        await Expect(page.Locator(".line-total").First).ToHaveTextAsync("75.00");
+
+        await page.Locator("#save-and-order").DblClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+        await Expect(Stage(page, "order")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator($"#allocation-{shop.Product} .allocated")).ToHaveTextAsync("3");
+        await session.ScreenshotAsync("after-double-click");
+
+        // Both clicks have been answered once the sales list shows: the circuit handles its events in order.
+        await page.Locator(".mud-nav-link", new PageLocatorOptions { HasText = "Sales" }).ClickAsync();
+        await Expect(page.Locator("tr", new PageLocatorOptions { HasText = "Garden Centre Ltd" })).ToHaveCountAsync(1);
+        await session.ScreenshotAsync("one-sale-listed");
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            (await db.Sales.CountAsync()).ShouldBe(1);
+            (await db.StockAllocations.CountAsync()).ShouldBe(1);
+            (await db.StockAllocations.SingleAsync()).Quantity.ShouldBe(3m);
+        }
+
+        session.ShouldHaveNoBrowserErrors();
+    }
+
     private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
 
     private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();
