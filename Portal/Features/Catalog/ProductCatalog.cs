@@ -45,14 +45,15 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     /// <summary>The field a refused bill of materials is reported against.</summary>
     public const string BillOfMaterialsField = nameof(Product.BillOfMaterials);
 
-    public Task<OperationResult<int>> CreateAsync(ITenantContext tenant, ProductInput input, CancellationToken ct = default) =>
+    public Task<OperationResult<int>> CreateAsync(
+        ITenantContext tenant, ProductInput input, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Save(tenant, async (db, organizationId, token) =>
         {
             var product = Product.Create(organizationId, input.Sku, input.Name, input.Type);
             db.Products.Add(product);
             await ApplyAsync(db, product, input, token);
             return product;
-        }, ct);
+        }, ct, submission);
 
     public Task<OperationResult<int>> UpdateAsync(ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default) =>
         Save(tenant, async (db, _, token) =>
@@ -79,8 +80,8 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     /// <summary>Creates a family with its variants (each a stock product named "Family - value / value").</summary>
     public Task<OperationResult<int>> CreateFamilyAsync(
         ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
-        CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Catalog.CreateFamily", Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var family = ProductFamily.Create(organizationId, name, optionNames);
             foreach (var variant in variants)
@@ -105,8 +106,9 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         }, ct);
 
     private Task<OperationResult<int>> Save(
-        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct,
+        SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Catalog.CreateProduct", Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var product = await edit(db, organizationId, token);
             await SaveCheckedAsync(db, [product], token);

@@ -28,8 +28,9 @@ public sealed record CustomerInput
 public sealed class CustomerBook(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveAsync(
-        ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Sales, "customers", async (db, organizationId, token) =>
+        ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default,
+        SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Customers.Save", Permissions.Sales, "customers", async (db, organizationId, token) =>
         {
             Customer customer;
             if (customerId is { } id)

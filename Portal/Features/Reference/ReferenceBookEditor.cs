@@ -19,15 +19,15 @@ namespace Portal.Features.Reference;
 public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveTaxRuleAsync(
-        ITenantContext tenant, int? id, string? name, decimal rate, bool isInclusive, CancellationToken ct = default) =>
+        ITenantContext tenant, int? id, string? name, decimal rate, bool isInclusive, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Save(tenant, db => db.TaxRules, id, org => TaxRule.Create(org, name, rate, isInclusive),
-            r => r.Change(name, rate, isInclusive), r => r.Id, ct);
+            r => r.Change(name, rate, isInclusive), r => r.Id, ct, submission: submission);
 
     public Task<OperationResult<int>> SaveAccountAsync(
         ITenantContext tenant, int? id, string? code, string? name, AccountType type, bool canReceivePayments,
-        CancellationToken ct = default) =>
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
         Save(tenant, db => db.Accounts, id, org => Account.Create(org, code, name, type, canReceivePayments),
-            a => a.Change(code, name, type, canReceivePayments), a => a.Id, ct,
+            a => a.Change(code, name, type, canReceivePayments), a => a.Id, ct, submission: submission,
             duplicate: new ValidationError(nameof(Account.Code), $"Another account already has the code '{code?.Trim()}'."));
 
     public Task<OperationResult<int>> SavePaymentTermAsync(
@@ -83,20 +83,20 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             return location.Id;
         }, ct);
 
-    public Task<OperationResult<int>> SaveCarrierAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct);
+    public Task<OperationResult<int>> SaveCarrierAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null) =>
+        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct, submission: submission);
 
     public Task<OperationResult<int>> SaveSalesRepresentativeAsync(
-        ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default) =>
+        ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Save(tenant, db => db.SalesRepresentatives, id, org => WithEmail(SalesRepresentative.Create(org, name), email),
-            r => WithEmail(r, email).Rename(name), r => r.Id, ct);
+            r => WithEmail(r, email).Rename(name), r => r.Id, ct, submission: submission);
 
-    public Task<OperationResult<int>> SaveCategoryAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Categories, id, org => Category.Create(org, name), c => c.Rename(name), c => c.Id, ct,
+    public Task<OperationResult<int>> SaveCategoryAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null) =>
+        Save(tenant, db => db.Categories, id, org => Category.Create(org, name), c => c.Rename(name), c => c.Id, ct, submission: submission,
             duplicate: new ValidationError(nameof(Category.Name), $"Another category is already named '{name?.Trim()}'."));
 
-    public Task<OperationResult<int>> SaveBrandAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Brands, id, org => Brand.Create(org, name), b => b.Rename(name), b => b.Id, ct,
+    public Task<OperationResult<int>> SaveBrandAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null) =>
+        Save(tenant, db => db.Brands, id, org => Brand.Create(org, name), b => b.Rename(name), b => b.Id, ct, submission: submission,
             duplicate: new ValidationError(nameof(Brand.Name), $"Another brand is already named '{name?.Trim()}'."));
 
     /// <summary>Sets the ten tier names at once; a blank name means the default "Tier N".</summary>
@@ -248,9 +248,9 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
 
     private Task<OperationResult<int>> Save<T>(
         ITenantContext tenant, Func<PortalDbContext, DbSet<T>> set, int? id, Func<int, T> create, Action<T> change,
-        Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null)
+        Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null, SubmissionToken? submission = null)
         where T : class =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Reference." + typeof(T).Name, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             T row;
             if (id is { } existing)
