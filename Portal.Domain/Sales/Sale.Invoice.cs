@@ -95,6 +95,16 @@ public partial class Sale
                 [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
         }
 
+        // Until customers can hold credit, money beyond what is owed has nowhere to go: refuse it rather than show a
+        // negative balance as "Paid".
+        var due = Total - AmountCredited - AmountPaid;
+        if (amount > due)
+        {
+            throw new DomainValidationException([new ValidationError("Amount", due <= 0
+                ? "Nothing is due on this invoice: the payment was not recorded."
+                : $"The payment of {amount:N2} is more than the balance due of {due:N2}: record at most {due:N2}.")]);
+        }
+
         var payment = new SalePayment(OrganizationId, account.Id, amount, Amounts.Utc(paidAt, nameof(paidAt)), Names.Optional(reference));
         Payments.Add(payment);
         AmountPaid += amount;

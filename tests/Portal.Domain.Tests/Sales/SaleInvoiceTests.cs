@@ -111,6 +111,23 @@ public class SaleInvoiceTests
     }
 
     [Fact]
+    public void RecordPayment_WhenAboveTheBalanceDue_ThenRefusedNamingTheBalanceAndNothingIsPaid()
+    {
+        var sale = Invoiced(Given.Ledger(), (Widget, 2m));
+        var due = sale.Total;
+        sale.RecordPayment(Bank, due - 1m, Given.Now, null);
+
+        var refusal = Should.Throw<DomainValidationException>(() => sale.RecordPayment(Bank, 5m, Given.Now, null));
+
+        refusal.Errors.ShouldHaveSingleItem().Message.ShouldBe("The payment of 5.00 is more than the balance due of 1.00: record at most 1.00.");
+        sale.AmountPaid.ShouldBe(due - 1m);
+        sale.Payments.Count.ShouldBe(1);
+        sale.RecordPayment(Bank, 1m, Given.Now, null);
+        Should.Throw<DomainValidationException>(() => sale.RecordPayment(Bank, 0.01m, Given.Now, null))
+            .Errors.ShouldHaveSingleItem().Message.ShouldBe("Nothing is due on this invoice: the payment was not recorded.");
+    }
+
+    [Fact]
     public void RecordPayment_WhenAccountCannotReceivePayments_ThenRefused()
     {
         var sale = Invoiced(Given.Ledger(), (Widget, 1m));
