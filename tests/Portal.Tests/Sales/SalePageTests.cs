@@ -88,6 +88,22 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordPayment_WhenTheAmountIsNotANumber_ThenTheAmountFieldSaysSoAndNothingIsPaid()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+
+        page.Find("#payment-amount").Change("abc");
+        page.Find("#record-payment").Click();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Amount is not a number"));
+        (await SaleAsync(saleId)).Payments.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
     {
         await AdjustAsync(5m);
