@@ -73,6 +73,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<WebhookInboxEntry> WebhookInbox => Set<WebhookInboxEntry>();
     public DbSet<StoreActivity> StoreActivity => Set<StoreActivity>();
     public DbSet<StoreProductLink> StoreProductLinks => Set<StoreProductLink>();
+    public DbSet<CatalogOperation> CatalogOperations => Set<CatalogOperation>();
+    public DbSet<StockChangeAcknowledgement> StockChangeAcknowledgements => Set<StockChangeAcknowledgement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -86,3 +86,28 @@ public sealed class StoreProductLinkConfiguration : IEntityTypeConfiguration<Sto
         builder.HasIndex(l => l.ProductId);
     }
 }
+
+public sealed class CatalogOperationConfiguration : IEntityTypeConfiguration<CatalogOperation>
+{
+    public void Configure(EntityTypeBuilder<CatalogOperation> builder)
+    {
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.RequestedBy).HasMaxLength(256).IsRequired();
+        builder.Property(o => o.Phase).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.Error).HasMaxLength(2000);
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.StoreId, o.Status });
+    }
+}
+
+public sealed class StockChangeAcknowledgementConfiguration : IEntityTypeConfiguration<StockChangeAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<StockChangeAcknowledgement> builder)
+    {
+        builder.HasKey(a => new { a.StoreId, a.StockChangeId });
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the marker, which must never block a stock change; acknowledgements go with their marker.
+        builder.HasIndex(a => a.StockChangeId);
+    }
+}

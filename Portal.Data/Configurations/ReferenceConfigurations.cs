@@ -56,6 +56,7 @@ public sealed class OrganizationSalesSettingsConfiguration : IEntityTypeConfigur
     {
         builder.HasIndex(s => s.OrganizationId).IsUnique();
         builder.HasOne<Account>().WithMany().HasForeignKey(s => s.DefaultSalesAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TaxRule>().WithMany().HasForeignKey(s => s.DefaultSaleTaxRuleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

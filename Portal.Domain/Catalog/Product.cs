@@ -178,7 +178,7 @@ public class Product : IOrganizationOwned
         Option1Value = values.ElementAtOrDefault(0);
         Option2Value = values.ElementAtOrDefault(1);
         Option3Value = values.ElementAtOrDefault(2);
-        Name = VariantNaming.Name(family.Name, values);
+        Name = family.NamedByStore ? StoreVariantNaming.Name(family.Name, values) : VariantNaming.Name(family.Name, values);
     }
 
     internal IReadOnlyList<string> OptionValues =>

@@ -22,6 +22,13 @@ public class ProductFamily : IOrganizationOwned
     public string? Option3Name { get; private set; }
     public List<Product> Variants { get; private set; } = [];
 
+    /// <summary>
+    /// Downloaded from a store: its variants are named as the store names them ("title value value", see
+    /// <see cref="StoreVariantNaming"/>) and may share option values, because a store product can have more than
+    /// three variation attributes and only three become options.
+    /// </summary>
+    public bool NamedByStore { get; private set; }
+
     public IReadOnlyList<string> OptionNames =>
         new[] { Option1Name, Option2Name, Option3Name }.OfType<string>().ToList();
 
@@ -33,10 +40,30 @@ public class ProductFamily : IOrganizationOwned
         return family;
     }
 
+    /// <summary>A family as a store's variable product: its variants keep the names the download gives them.</summary>
+    public static ProductFamily CreateFromStore(int organizationId, string? name, IEnumerable<string?> optionNames)
+    {
+        var family = Create(organizationId, name, optionNames);
+        family.NamedByStore = true;
+        return family;
+    }
+
     public void Rename(string? name)
     {
+        var previous = Name;
         Name = Names.Required(name, nameof(Name), "family", ProductRules.MaxNameLength);
-        Variants.ForEach(v => v.RenameAsVariant(Name));
+        foreach (var variant in Variants)
+        {
+            if (!NamedByStore)
+            {
+                variant.RenameAsVariant(Name);
+            }
+            else if (previous.Length > 0 && variant.Name.StartsWith(previous, StringComparison.Ordinal))
+            {
+                // Keeps what the download appended (option values, a SKU that made the name unique).
+                variant.Rename(Name + variant.Name[previous.Length..]);
+            }
+        }
     }
 
     /// <summary>Sets the option names; the number of options cannot change once the family has variants.</summary>
@@ -64,8 +91,44 @@ public class ProductFamily : IOrganizationOwned
         Option3Name = names.ElementAtOrDefault(2);
     }
 
-    /// <summary>Creates a variant: a stock product with one value per option, named by the family.</summary>
-    public Product AddVariant(string? sku, IEnumerable<string?> optionValues)
+    /// <summary>
+    /// Creates a variant: a stock product with one value per option, named by the family (a store-named family
+    /// takes <paramref name="name"/> when given, the name the download chose).
+    /// </summary>
+    public Product AddVariant(string? sku, IEnumerable<string?> optionValues, string? name = null)
+    {
+        var chosen = CheckValues(optionValues, except: null);
+        var variant = Product.Create(OrganizationId, sku, VariantName(chosen));
+        variant.JoinFamily(this, chosen);
+        if (NamedByStore && name is not null)
+        {
+            variant.Rename(name);
+        }
+
+        Variants.Add(variant);
+        return variant;
+    }
+
+    /// <summary>Changes a variant's option values; a store-named variant keeps its name (the download chose it).</summary>
+    public void ChangeVariantValues(Product variant, IEnumerable<string?> optionValues)
+    {
+        if (!Variants.Contains(variant))
+        {
+            throw new ArgumentException("The product is not a variant of this family.", nameof(variant));
+        }
+
+        var name = variant.Name;
+        variant.JoinFamily(this, CheckValues(optionValues, except: variant));
+        if (NamedByStore)
+        {
+            variant.Rename(name);
+        }
+    }
+
+    private string VariantName(IReadOnlyList<string> values) =>
+        NamedByStore ? StoreVariantNaming.Name(Name, values) : VariantNaming.Name(Name, values);
+
+    private List<string> CheckValues(IEnumerable<string?> optionValues, Product? except)
     {
         var values = optionValues.Select(Names.Optional).ToList();
         if (values.Count != OptionNames.Count || values.Any(v => v is null))
@@ -75,15 +138,12 @@ public class ProductFamily : IOrganizationOwned
         }
 
         var chosen = values.OfType<string>().ToList();
-        if (Variants.Any(v => v.OptionValues.SequenceEqual(chosen, StringComparer.OrdinalIgnoreCase)))
+        if (!NamedByStore && Variants.Any(v => v != except && v.OptionValues.SequenceEqual(chosen, StringComparer.OrdinalIgnoreCase)))
         {
             throw new DomainException($"The family already has the variant {string.Join(" / ", chosen)}.");
         }
 
-        var variant = Product.Create(OrganizationId, sku, VariantNaming.Name(Name, chosen));
-        variant.JoinFamily(this, chosen);
-        Variants.Add(variant);
-        return variant;
+        return chosen;
     }
 }
 
@@ -92,4 +152,12 @@ public static class VariantNaming
 {
     public static string Name(string familyName, IEnumerable<string> optionValues) =>
         $"{familyName.Trim()} - {string.Join(" / ", optionValues.Select(v => v.Trim()))}";
+}
+
+/// <summary>How a store names a variation in the portal: the product title and the option values present, separated
+/// by spaces, for example "T-Shirt Red L".</summary>
+public static class StoreVariantNaming
+{
+    public static string Name(string title, IEnumerable<string?> optionValues) =>
+        string.Join(' ', new[] { title }.Concat(optionValues).Select(v => v?.Trim()).Where(v => !string.IsNullOrEmpty(v)));
 }

@@ -42,7 +42,8 @@ public class ConnectedStore : IOrganizationOwned
     public string Currency { get; set; } = "";
     /// <summary>The merchant accepted a store currency different from the organization's base currency.</summary>
     public bool CurrencyDifferenceAccepted { get; set; }
-    /// <summary>IANA zone or a fixed offset like <c>UTC+05:30</c>, read from the store unless overridden.</summary>
+    /// <summary>IANA zone or a fixed offset like <c>UTC+05:30</c>, read from the store unless overridden; read it
+    /// through <see cref="StoreTimeZone"/>.</summary>
     public string TimeZone { get; set; } = "";
     public bool TimeZoneOverridden { get; set; }
     public string WordPressVersion { get; set; } = "";
@@ -63,6 +64,12 @@ public class ConnectedStore : IOrganizationOwned
     public DateTime ConnectedAtUtc { get; set; }
     /// <summary>The integration settings (wizard) as a JSON document; null until the wizard is completed.</summary>
     public string? SettingsJson { get; set; }
+    /// <summary>Since when the store follows the stock changes: from then on every change marker is kept until the
+    /// store acknowledges it. Null until the store's first stock push.</summary>
+    public DateTime? StockChangesFollowedSinceUtc { get; set; }
+    /// <summary>When the store was last told the stock of every linked product; null until then, which makes the
+    /// next push a full one.</summary>
+    public DateTime? LastFullStockPushAtUtc { get; set; }
 
     public IReadOnlyList<long> GetWebhookIds() =>
         WebhookIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();

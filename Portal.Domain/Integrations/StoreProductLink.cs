@@ -20,4 +20,37 @@ public class StoreProductLink : IOrganizationOwned, IStoreOwned
     /// <summary>The portal product; null while the WooCommerce product is listed but not matched to one.</summary>
     public int? ProductId { get; set; }
     public DateTime LinkedAtUtc { get; set; }
+    /// <summary>The merchant turned stock sync off for this product: its stock level is not sent to the store.</summary>
+    public bool StockSyncOff { get; set; }
+    /// <summary>The product-level buffer, which overrides the store's; null when the product uses the store's.</summary>
+    public int? ProductBuffer { get; set; }
+    /// <summary>Set when the store reports the product deleted or trashed: shown as missing in the catalog.</summary>
+    public DateTime? MissingSinceUtc { get; set; }
+
+    /// <summary>Turns the product-level buffer on with a whole number of units, 0 or more, or off (null).</summary>
+    public void SetProductBuffer(int? buffer)
+    {
+        if (buffer < 0)
+        {
+            throw new DomainValidationException(
+                [new ValidationError(nameof(ProductBuffer), "The product buffer is a whole number of units, 0 or more.")]);
+        }
+
+        ProductBuffer = buffer;
+    }
+
+    /// <summary>The stock quantity last sent to the store for this link; null until one was sent.</summary>
+    public int? LastPushedQuantity { get; private set; }
+    public DateTime? LastPushedAtUtc { get; private set; }
+
+    /// <summary>Whether the store must be told <paramref name="syncQuantity"/>: it was never told, or told another value.</summary>
+    public bool NeedsPush(int syncQuantity) => LastPushedQuantity != syncQuantity;
+
+    /// <summary>The store accepted <paramref name="quantity"/> for this link.</summary>
+    public void RecordPush(int quantity, DateTime atUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        LastPushedQuantity = quantity;
+        LastPushedAtUtc = atUtc;
+    }
 }

@@ -13,6 +13,10 @@ public sealed class Organization
     public string TimeZoneId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>When the starter reference books were added; null until then. They are added once: a starter row the
+    /// merchant deletes later stays deleted.</summary>
+    public DateTime? StarterBooksAddedAtUtc { get; private set; }
+
     public static Organization Create(string name, string baseCurrency, string timeZoneId, DateTime nowUtc)
     {
         var errors = Validate(name, baseCurrency, timeZoneId);

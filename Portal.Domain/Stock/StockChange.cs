@@ -5,8 +5,9 @@ namespace Portal.Domain.Stock;
 /// <summary>
 /// Dirty marker: the availability of a product changed. Rows are only inserted (one per product per unit of work),
 /// never updated, so concurrent writers never contend on them; the database-generated <see cref="Id"/> is the
-/// sequence. Stock sync reads the products of all rows up to an id, pushes them and deletes those rows: a change
-/// that lands meanwhile has a higher id and survives for the next run.
+/// sequence. Each store following the changes reads the rows it has not acknowledged, pushes their products and
+/// acknowledges exactly the rows it read (<see cref="Portal.Domain.Integrations.StockChangeAcknowledgement"/>); a row
+/// is deleted once every such store has acknowledged it. A change that lands meanwhile is a new row and survives.
 /// </summary>
 public class StockChange : IOrganizationOwned
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Features.Organizations;
+using Portal.Features.Reference;
 using Portal.Hosting;
 
 namespace Portal.Commands;
@@ -58,6 +59,8 @@ public static class CommandLine
         var app = PortalHost.Build(args);
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         await DatabaseStartup.PrepareAsync(app.Services, database, migrate: database.Provider == DatabaseProvider.Sqlite && database.MigrateOnStartup);
+        // Organizations created before the starter reference books existed get them once.
+        await app.Services.GetRequiredService<StarterReferenceBooks>().AddToEveryOrganizationAsync();
         await app.StartAsync();
         await app.WaitForShutdownAsync();
     }

@@ -14,6 +14,7 @@ using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
+using Portal.Features.StoreCatalog;
 using Portal.Features.Support;
 using Portal.Features.Users;
 using Portal.Identity;
@@ -57,6 +58,7 @@ public static class PortalHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddPortalHealthChecks();
+        builder.Services.AddPortalRateLimits();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -78,11 +80,27 @@ public static class PortalHost
         builder.Services.AddSingleton<IWooCallRecorder>(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreActivityRecorder>());
         builder.Services.AddWooCommerceClient(builder.Configuration);
+        builder.Services.AddOptions<WooClientOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<PortalOptions>>(
+            (woo, options) => woo.AllowPrivateAddresses = options.Value.AllowPrivateStoreAddresses);
         builder.Services.AddSingleton<StoreSecrets>();
-        builder.Services.AddScoped<StoreConnector>();
+        builder.Services.AddSingleton<StoreClients>();
+        builder.Services.AddSingleton<StoreWebhooks>();
+        builder.Services.AddScoped<StoreRegistration>();
+        builder.Services.AddScoped<ConnectStore>();
+        builder.Services.AddScoped<AcceptAppAuthorizationCallback>();
+        builder.Services.AddScoped<FinishAppAuthorization>();
+        builder.Services.AddScoped<ChangeStoreCredentials>();
+        builder.Services.AddScoped<SetStoreTimeZone>();
+        builder.Services.AddScoped<DisconnectStore>();
         builder.Services.AddScoped<StoreSettingsService>();
 
         builder.Services.AddScoped<MaintainStores>();
+        builder.Services.AddScoped<CatalogOperations>();
+        builder.Services.AddScoped<StoreCatalogListing>();
+        builder.Services.AddScoped<StoreCatalogQuery>();
+        builder.Services.AddScoped<RunCatalogOperation>();
+        builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
+        builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
@@ -92,6 +110,7 @@ public static class PortalHost
         {
             q.UseInMemoryStore();
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
+            CatalogOperationJob.Register(q);
         });
         if (schedulerEnabled)
         {
@@ -133,15 +152,18 @@ public static class PortalHost
                 PortalDataServiceCollectionExtensions.ConfigureIdentityStore(o);
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
+                // Length and guessability are checked by PasswordPolicy (ASVS level 2): no composition rules.
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
@@ -166,12 +188,18 @@ public static class PortalHost
         // The antiforgery cookie follows the request: with Always, a request that reaches the portal over plain http
         // (a proxy that does not forward the scheme) would fail with an error page instead of just being insecure.
         services.AddAntiforgery(o => o.Cookie.Name = "WooPortal.Antiforgery");
-        services.AddAuthorization(o => o.AddPortalPolicies());
+        services.AddAuthorization(o =>
+        {
+            o.AddPortalPolicies();
+            o.FallbackPolicy = AnonymousEndpoints.Fallback;
+        });
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SetupOpenHandler>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -179,16 +207,18 @@ public static class PortalHost
 
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseMiddleware<TemporaryPasswordMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Static files are public (the sign-in page needs its styles); everything else follows the fallback policy.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapPortalHealth();
         app.MapWooCommerceEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(AnonymousEndpoints.Apply);
         app.MapAdditionalIdentityEndpoints();
     }
 }

@@ -19,6 +19,13 @@ public sealed class PortalOptions : IValidatableObject
     /// <summary>Reverse proxies (IP addresses) whose X-Forwarded-For/Proto headers are trusted, besides loopback.</summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// Lets merchants connect stores whose address resolves to loopback, a local network or another non-public
+    /// address. Off by default: otherwise anyone who may connect a store could make the portal call its own network.
+    /// On in Development and for a portal whose stores are on the same private network.
+    /// </summary>
+    public bool AllowPrivateStoreAddresses { get; set; }
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
     public bool PublicUrlIsHttps => PublicUrl is not null

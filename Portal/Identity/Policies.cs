@@ -13,6 +13,9 @@ public static class Policies
     public const string Sales = nameof(Sales);
     public const string Support = nameof(Support);
 
+    /// <summary>The first-run setup page: open to anyone until the first user exists, then to signed-in users only.</summary>
+    public const string FirstRun = nameof(FirstRun);
+
     public static void AddPortalPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(OrganizationMember, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.GetOrganizationId() is not null));
@@ -21,5 +24,6 @@ public static class Policies
             c.User.Has(Permissions.Administrator | Permissions.IntegrationWooCommerce)));
         options.AddPolicy(Sales, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Has(Permissions.Administrator | Permissions.Sales)));
         options.AddPolicy(Support, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsSupport()));
+        options.AddPolicy(FirstRun, p => p.AddRequirements(new Features.Setup.SetupOpenRequirement()));
     }
 }

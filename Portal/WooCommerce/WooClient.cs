@@ -177,7 +177,9 @@ public sealed partial class WooClient : IDisposable
         {
             var (kind, ambiguous) = WooErrorMapper.ClassifyException(exception);
             var redacted = RedactedPath(request);
-            throw new WooApiException(kind, $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.",
+            var message = Refusal(exception)?.Message
+                ?? $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.";
+            throw new WooApiException(kind, message,
                 Connection.StoreKey, method.Method, redacted, ambiguous: ambiguous && method != HttpMethod.Get,
                 inner: Sanitize(exception));
         }
@@ -205,6 +207,22 @@ public sealed partial class WooClient : IDisposable
     private WooApiException Error(HttpMethod method, string path, WooResponse response)
     {
         var (kind, error) = WooErrorMapper.Classify(response.Status, response.Body, response.MediaType);
+        if (kind == WooErrorKind.Redirected)
+        {
+            // Not followed: the credentials would travel to wherever the answer points. Its body is not shown either.
+            if (MovedSite(response) is { } site)
+            {
+                return new WooApiException(kind, $"The store address {Connection.BaseUrl.AbsoluteUri.TrimEnd('/')} redirects to {site} "
+                    + $"(HTTP {response.Status}). The portal does not follow redirects: connect the store as {site}.",
+                    Connection.StoreKey, method.Method, response.Path, response.Status);
+            }
+
+            // A redirect to some other page (a login or maintenance page) is not the API answering.
+            return new WooApiException(WooErrorKind.NotJson, $"{method.Method} {response.Path} on store '{Connection.StoreKey}' answered "
+                + $"{response.Status}: a redirect to another page, not the WooCommerce API.", Connection.StoreKey, method.Method,
+                response.Path, response.Status);
+        }
+
         var detail = error is null ? Describe(kind) : $"{error.Code}: {error.Message}";
         return Error(kind, method, path, response, detail, error);
     }
@@ -220,6 +238,37 @@ public sealed partial class WooClient : IDisposable
         var ambiguous = appliedWrite || (kind == WooErrorKind.ServerError && error is null);
         return new WooApiException(kind, message, Connection.StoreKey, method.Method, response.Path,
             response.Status, error?.Code, excerpt, response.RetryAfter, ambiguous);
+    }
+
+    private static StoreAddressRefusedException? Refusal(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StoreAddressRefusedException refused)
+                return refused;
+        }
+        return null;
+    }
+
+    /// <summary>The address the store moved to, as the merchant would enter it, when the redirect keeps the request's
+    /// path below the store's address (the www. form, https, another folder); null for a redirect to another page.
+    /// Never the target's query, which may echo credentials.</summary>
+    private string? MovedSite(WooResponse response)
+    {
+        var site = Connection.BaseUrl.AbsoluteUri.TrimEnd('/');
+        if (!response.Headers.TryGetValue("Location", out var location)
+            || !Uri.TryCreate(new Uri(site + "/"), location, out var target)
+            || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var basePath = Connection.BaseUrl.AbsolutePath.TrimEnd('/');
+        var requested = response.Path.Split('?')[0];
+        var below = requested.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? requested[basePath.Length..] : requested;
+        return target.AbsolutePath.EndsWith(below, StringComparison.OrdinalIgnoreCase)
+            ? (target.GetLeftPart(UriPartial.Authority) + target.AbsolutePath[..^below.Length]).TrimEnd('/')
+            : null;
     }
 
     // Flurl's exception text contains the full URL, query-string credentials and OAuth signature included.

@@ -68,10 +68,17 @@ public sealed class WooClientFactory(
         var pipeline = WooResilience.Build(connection.StoreKey, settings, time, logger);
 
         // Built by hand rather than with Flurl's AddMiddleware, which cuts handler chains (tmenier/Flurl#821).
+        var allowPrivate = settings.AllowPrivateAddresses;
         var sockets = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
+            // A redirect would carry the credentials to an address nobody checked; the merchant is told where it
+            // points instead (WooErrorKind.Redirected).
+            AllowAutoRedirect = false,
+            // Through a proxy the connect step sees the proxy, not the store: the address check would be blind.
+            UseProxy = false,
+            ConnectCallback = (context, ct) => StoreAddressGuard.ConnectAsync(context, allowPrivate, ct),
         };
         ConfigureHandler?.Invoke(sockets);
         var handler = new ResilienceHandler(pipeline)
@@ -82,6 +89,7 @@ public sealed class WooClientFactory(
         var flurl = new FlurlClient(httpClient);
         flurl.Settings.JsonSerializer = new DefaultJsonSerializer(WooJson.Options);
         flurl.Settings.Timeout = null; // the pipeline times out each attempt
+        flurl.Settings.Redirects.Enabled = false; // Flurl follows redirects itself, above the handler
         flurl.Headers.Add("User-Agent", "WooPortal");
         return new WooClient(connection, flurl, authenticator, settings, time, logger);
     }

@@ -47,6 +47,10 @@ public sealed class WooClientOptions
     [Range(0, 100_000)]
     public int MaxQueuedRequestsPerStore { get; set; } = 10_000;
 
+    /// <summary>Connect to stores whose address resolves to loopback, private, link-local or other non-public
+    /// addresses. Off by default (request forgery); the portal sets it from <c>Portal:AllowPrivateStoreAddresses</c>.</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     /// <summary>Page size for the iterators; WooCommerce allows at most 100.</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 100;

@@ -23,6 +23,7 @@ internal static class WooErrorMapper
             404 when code == "rest_no_route" => WooErrorKind.NoWooCommerceApi,
             404 or 410 => isJson ? WooErrorKind.NotFound : WooErrorKind.NotJson,
             400 => isJson ? WooErrorKind.Validation : WooErrorKind.NotJson,
+            >= 300 and < 400 => WooErrorKind.Redirected,
             408 => WooErrorKind.Timeout,
             413 => WooErrorKind.BatchTooLarge,
             429 => WooErrorKind.RateLimited,
@@ -63,6 +64,12 @@ internal static class WooErrorMapper
 
     public static (WooErrorKind Kind, bool Ambiguous) ClassifyException(Exception exception)
     {
+        // The handler wraps a refusal from the connect step in HttpRequestException: look inside first.
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StoreAddressRefusedException)
+                return (WooErrorKind.PrivateAddress, false);
+        }
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)

@@ -24,6 +24,12 @@ public enum WooErrorKind
     Timeout,
     /// <summary>No HTTP answer: DNS, refused connection, TLS, reset.</summary>
     Transport,
+    /// <summary>The store's address resolves to a private network address, which the portal does not connect to
+    /// unless allowed; nothing was sent.</summary>
+    PrivateAddress,
+    /// <summary>A 3xx: the store lives at another address (e.g. the www. form, or https); redirects are not
+    /// followed, the merchant connects that address instead.</summary>
+    Redirected,
     /// <summary>The store's circuit is open after repeated failures; nothing was sent.</summary>
     CircuitOpen,
     /// <summary>Any other status.</summary>

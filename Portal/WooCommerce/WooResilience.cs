@@ -76,6 +76,7 @@ internal static class WooResilience
     // 429 is the store asking us to slow down, not failing: it is retried but does not open the circuit.
     private static bool IsStoreFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
+        { Exception: { } refused } when WooErrorMapper.ClassifyException(refused).Kind == WooErrorKind.PrivateAddress => false,
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
@@ -86,7 +87,8 @@ internal static class WooResilience
         var nonIdempotent = context.GetRequestMessage()?.Options.TryGetValue(NonIdempotentKey, out var flag) == true && flag;
         if (outcome.Exception is { } exception)
         {
-            if (exception is not (HttpRequestException or TimeoutRejectedException))
+            if (exception is not (HttpRequestException or TimeoutRejectedException)
+                || WooErrorMapper.ClassifyException(exception).Kind == WooErrorKind.PrivateAddress)
                 return false;
             return !nonIdempotent || !WooErrorMapper.ClassifyException(exception).Ambiguous;
         }

@@ -10,9 +10,9 @@ public sealed class FirstRunScenarioTests(PortalFixture fixture)
 {
     private const string OrganizationName = "Acme Garden Supplies";
     private const string OwnerEmail = "owner@acme.example";
-    private const string OwnerPassword = "Owner-Passw0rd!";
+    private const string OwnerPassword = "Owner cobalt fjord 31";
     private const string ReaderEmail = "reader@acme.example";
-    private const string ReaderPassword = "Reader-Passw0rd!";
+    private const string ReaderPassword = "Reader maple comet 58";
 
     [Fact]
     public async Task FirstRun_WhenOwnerSetsUpAndAddsReadOnlyUser_ThenUserReplacesTemporaryPasswordAndIsRefusedUsersPage()

@@ -39,10 +39,17 @@ public sealed partial class BrowserSession : IAsyncDisposable
         })();
         """;
 
+    // Chromium logs a refused script, style or connection as a console error; the event names the directive too.
+    private const string PolicyViolationProbe = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+        """;
+
     private const string CircuitSettled = "() => window.__e2eRenderBatches > 0 && performance.now() - window.__e2eLastFrame > 400";
 
     private readonly string _artifacts;
     private readonly List<string> _browserErrors = [];
+    private readonly List<string> _policyViolations = [];
     private int _screenshots;
     private bool _reachedEnd;
 
@@ -76,6 +83,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         context.SetDefaultNavigationTimeout(60_000);
         context.SetDefaultTimeout(20_000);
         await context.AddInitScriptAsync(CircuitProbe);
+        await context.AddInitScriptAsync(PolicyViolationProbe);
 
         var page = await context.NewPageAsync();
         var artifacts = ArtifactsFolder(testName);
@@ -86,6 +94,10 @@ public sealed partial class BrowserSession : IAsyncDisposable
             if (message.Type == "error")
             {
                 session._browserErrors.Add($"console error: {message.Text}");
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                {
+                    session._policyViolations.Add(message.Text);
+                }
             }
         };
         return session;
@@ -179,6 +191,10 @@ public sealed partial class BrowserSession : IAsyncDisposable
         }
 
         await Context.CloseAsync();
+
+        // Every test, whether or not it checks for browser errors at its end: a page that needs something the
+        // Content-Security-Policy refuses is broken for real users.
+        _policyViolations.ShouldBeEmpty("the page broke the Content-Security-Policy");
     }
 
     [GeneratedRegex(@"/Account/Login(\?|$)")]

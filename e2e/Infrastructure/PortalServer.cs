@@ -121,6 +121,8 @@ internal sealed class PortalApplication(string dataDirectory, IReadOnlyDictionar
         builder.UseEnvironment("Development");
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Scheduler:Enabled", "false");
+        // The emulated stores listen on loopback.
+        builder.UseSetting("Portal:AllowPrivateStoreAddresses", "true");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -18,7 +18,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
     {
         lock (store.Store.Sync)
         {
-            return store.Store.Webhooks.Count(w => w.DeliveryUrl.Contains(StoreConnector.WebhookPathPrefix, StringComparison.Ordinal));
+            return store.Store.Webhooks.Count(w => w.DeliveryUrl.Contains(StorePaths.WebhookPathPrefix, StringComparison.Ordinal));
         }
     }
 
@@ -33,8 +33,8 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         int storeId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var connected = await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ConnectClassicAsync(owner.OrganizationId, "Lisbon shop", store.BaseUrl, firstKey.ConsumerKey, firstKey.ConsumerSecret, false);
+            var connected = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+                .ConnectClassicAsync(Portal.Data.Tenancy.FixedTenant.For(owner.OrganizationId), "Lisbon shop", store.BaseUrl, firstKey.ConsumerKey, firstKey.ConsumerSecret, false);
             connected.Succeeded.ShouldBeTrue(connected.Message);
             storeId = connected.StoreId!.Value;
         }
@@ -82,7 +82,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         // WooCommerce disables a webhook after failed deliveries; Check now finds it, reactivates it and says so.
         lock (store.Store.Sync)
         {
-            store.Store.Webhooks.First(w => w.Topic == "order.created" && w.DeliveryUrl.Contains(StoreConnector.WebhookPathPrefix, StringComparison.Ordinal)).Status = "disabled";
+            store.Store.Webhooks.First(w => w.Topic == "order.created" && w.DeliveryUrl.Contains(StorePaths.WebhookPathPrefix, StringComparison.Ordinal)).Status = "disabled";
         }
 
         await page.Locator("#check-webhooks").ClickAsync();
@@ -92,7 +92,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         await session.ScreenshotAsync("webhook-reactivated");
         lock (store.Store.Sync)
         {
-            store.Store.Webhooks.Where(w => w.DeliveryUrl.Contains(StoreConnector.WebhookPathPrefix, StringComparison.Ordinal))
+            store.Store.Webhooks.Where(w => w.DeliveryUrl.Contains(StorePaths.WebhookPathPrefix, StringComparison.Ordinal))
                 .ShouldAllBe(w => w.Status == "active");
         }
 

@@ -270,13 +270,14 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
     private async Task<Shop> SeedAsync(int organizationId, decimal onHand)
     {
         await using var db = Contexts.CreateForOrganization(organizationId);
-        var location = Portal.Domain.Stock.Location.Create(organizationId, "Main warehouse");
+        // The organization's default location (one of its starter reference books): where a new sale starts.
+        var location = await db.Locations.SingleAsync(l => l.IsDefault);
         var customer = Customer.Create(organizationId, "Garden Centre Ltd");
         customer.Contact = "Flora Green";
         customer.ShippingAddress = new Address { Line1 = "1 Rose Lane", City = "Leeds", Postcode = "LS1 1AA", Country = "GB" };
         var product = Product.Create(organizationId, "SPADE", "Spade");
         product.SetPrice(1, 25m);
-        db.AddRange(location, customer, product, Carrier.Create(organizationId, "DHL"),
+        db.AddRange(customer, product, Carrier.Create(organizationId, "DHL"),
             Account.Create(organizationId, "1000", "Business bank", AccountType.Bank, canReceivePayments: true));
         await db.SaveChangesAsync();
 

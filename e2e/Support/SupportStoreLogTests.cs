@@ -28,8 +28,8 @@ public sealed class SupportStoreLogTests(PortalFixture fixture)
         var supportPassword = PortalServer.NewPassword();
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ConnectClassicAsync(owner.OrganizationId, "Porto shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false)).Succeeded.ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+                .ConnectClassicAsync(Portal.Data.Tenancy.FixedTenant.For(owner.OrganizationId), "Porto shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false)).Succeeded.ShouldBeTrue();
             (await scope.ServiceProvider.GetRequiredService<OrganizationProvisioning>().AddSupportUserAsync(supportEmail, supportPassword)).Succeeded.ShouldBeTrue();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var support = await users.FindByEmailAsync(supportEmail);

@@ -17,6 +17,7 @@ public static class Scenarios
         new SmokeScenario(),
         new AvailabilityBenchmark(),
         new CatalogReadScenario(),
+        new CatalogDownloadScenario(),
         new LinkCheckScenario(),
         new WebhookIngestScenario(),
     ];

@@ -34,6 +34,7 @@ public static class EmulatorApp
         app.Use(InjectFaults);
         app.Use(HandleWooErrors);
         app.UseRouting();
+        app.Use(ReadParams);
         app.Use(Authenticate);
 
         var api = app.MapGroup(ApiPrefix);
@@ -42,6 +43,10 @@ public static class EmulatorApp
         OrdersApi.Map(api);
         CustomersApi.Map(api);
         StoreConfigApi.Map(api);
+        CouponsApi.Map(api);
+        TaxesApi.Map(api);
+        ShippingApi.Map(api);
+        SettingsApi.Map(api);
         WebhooksApi.Map(api);
         SiteApi.Map(app, api);
         app.Map("/wp-json/{**rest}", () => Http.Json(WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404).Body, 404))
@@ -190,13 +195,19 @@ public static class EmulatorApp
         }
     }
 
+    private static async Task ReadParams(HttpContext c, RequestDelegate next)
+    {
+        if (c.Request.Path.StartsWithSegments("/wp-json")) await Http.LoadParamsAsync(c);
+        await next(c);
+    }
+
     private static async Task Authenticate(HttpContext c, RequestDelegate next)
     {
         if (c.Request.Path.StartsWithSegments("/wp-json/wc") && !c.Store().Settings.WooCommerceActive)
             throw WooException.Of("rest_no_route", "No route was found matching the URL and request method.", 404);
         if (c.Request.Path.StartsWithSegments(ApiPrefix))
         {
-            var key = c.RequestServices.GetRequiredService<WooAuthentication>().Authenticate(c.Request);
+            var key = c.RequestServices.GetRequiredService<WooAuthentication>().Authenticate(c.Request, c.Params());
             var endpoint = c.GetEndpoint() as RouteEndpoint;
             if (key is null && endpoint is not null && endpoint.Metadata.GetMetadata<PublicEndpoint>() is null)
                 throw WooAuthentication.NotAllowed(c.Request, endpoint);

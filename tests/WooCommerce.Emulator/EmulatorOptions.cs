@@ -31,4 +31,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Seed the fixture-shaped store at start-up (handy when run alone).</summary>
     public bool SeedOnStart { get; set; }
+
+    /// <summary>Start as a newly installed store (see <see cref="Seed.NewStore"/>) rather than an empty one.</summary>
+    public bool FreshOnStart { get; set; }
 }

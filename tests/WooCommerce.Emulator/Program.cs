@@ -11,12 +11,13 @@ public sealed class EmulatorProgram
     {
     }
 
-    // Run alone: dotnet run --project tests/WooCommerce.Emulator -- --urls http://127.0.0.1:5090 [--seed]
+    // Run alone: dotnet run --project tests/WooCommerce.Emulator -- --urls http://127.0.0.1:5090 [--seed | --fresh]
     public static void Main(string[] args)
     {
         // "--seed" is a switch without a value; the configuration parser would take the next argument as its value.
         var seed = args.Contains("--seed");
-        args = [.. args.Where(a => a != "--seed")];
+        var fresh = args.Contains("--fresh");
+        args = [.. args.Where(a => a is not ("--seed" or "--fresh"))];
         // The full builder (not the slim one) so that Kestrel endpoints and certificates can come from configuration.
         var builder = WebApplication.CreateBuilder(args);
         var options = new EmulatorOptions { AllowHttpAuthCallback = builder.Configuration.GetValue("AllowHttpAuthCallback", false) };
@@ -27,6 +28,10 @@ public sealed class EmulatorProgram
         if (seed || builder.Configuration.GetValue("Seed", false))
         {
             FixtureStoreSeed.Apply(store);
+        }
+        else if (fresh || builder.Configuration.GetValue("Fresh", false))
+        {
+            NewStore.Apply(store);
         }
 
         var key = store.CreateKey(KeyPermission.ReadWrite, "printed at start-up");

@@ -59,6 +59,7 @@ public sealed class WooEmulator : IAsyncDisposable, IDisposable
         var app = builder.Build();
         EmulatorApp.Configure(app);
         if (options.SeedOnStart) FixtureStoreSeed.Apply(store);
+        else if (options.FreshOnStart) NewStore.Apply(store);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var http = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
@@ -68,14 +69,11 @@ public sealed class WooEmulator : IAsyncDisposable, IDisposable
 
     public ApiKey CreateKey(KeyPermission permission = KeyPermission.ReadWrite, string description = "test") => Store.CreateKey(permission, description);
 
-    /// <summary>Empties the store, the request log, faults and the webhook log; keys survive.</summary>
-    public void Reset()
-    {
-        Store.Clear();
-        Requests.Clear();
-        Faults.Clear();
-        Webhooks.ClearLog();
-    }
+    /// <summary>
+    /// Empties the store, the request log, faults and the webhook log; keys survive. With <paramref name="fresh"/> the
+    /// store is a newly installed WooCommerce instead (admin user, default tax classes, zone 0, offline gateways).
+    /// </summary>
+    public void Reset(bool fresh = false) => ControlEndpoints.Reset(Store, Requests, Faults, Webhooks, fresh);
 
     /// <summary>Replaces the store with one shaped like the fixture store (same ids for the captured objects).</summary>
     public void SeedFixtureStore() => FixtureStoreSeed.Apply(Store);
@@ -84,7 +82,9 @@ public sealed class WooEmulator : IAsyncDisposable, IDisposable
 
     public IReadOnlyList<int> GenerateCustomers(int count, int seed = 1) => Generator.Customers(Store, count, seed, Clock.GetUtcNow().UtcDateTime);
 
-    public IReadOnlyList<int> GenerateOrders(int count, int seed = 1) => Generator.Orders(Store, count, seed, Clock);
+    /// <summary>Bulk orders; they raise the webhooks placing them would (order.created, order.updated, product.updated).</summary>
+    public IReadOnlyList<int> GenerateOrders(int count, int seed = 1) =>
+        Generator.Orders(Store, count, seed, Clock, (topic, id) => Webhooks.Raise(topic, id, BaseUrl));
 
     public FaultRule AddFault(FaultRule rule) => Faults.Add(rule);
 

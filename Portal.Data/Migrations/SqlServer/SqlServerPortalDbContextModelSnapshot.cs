@@ -550,6 +550,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(255)")
                         .HasAnnotation("Portal:UpperCaseOf", "Name");
 
+                    b.Property<bool>("NamedByStore")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Option1Name")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -723,6 +726,81 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("CatalogOperations");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +834,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("LastFullStockPushAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("LastPingAtUtc")
                         .HasColumnType("datetime2");
@@ -807,6 +888,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("StockChangesFollowedSinceUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -929,6 +1013,27 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("PendingStoreAuthorizations");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("StockChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("StoreId", "StockChangeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StockChangeId");
+
+                    b.ToTable("StockChangeAcknowledgements");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -987,11 +1092,23 @@ namespace Portal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("LastPushedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MissingSinceUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProductBuffer")
                         .HasColumnType("int");
 
                     b.Property<int?>("ProductId")
@@ -1001,6 +1118,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("StockSyncOff")
+                        .HasColumnType("bit");
 
                     b.Property<int>("StoreId")
                         .HasColumnType("int");
@@ -1093,6 +1213,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("StarterBooksAddedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1182,6 +1305,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("AutoFulfilment")
                         .HasColumnType("int");
 
+                    b.Property<int?>("DefaultSaleTaxRuleId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("DefaultSalesAccountId")
                         .HasColumnType("int");
 
@@ -1190,6 +1316,8 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultSaleTaxRuleId");
 
                     b.HasIndex("DefaultSalesAccountId");
 
@@ -2354,6 +2482,21 @@ namespace Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -2369,6 +2512,21 @@ namespace Portal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2442,6 +2600,11 @@ namespace Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Portal.Domain.Reference.OrganizationSalesSettings", b =>
                 {
+                    b.HasOne("Portal.Domain.Reference.TaxRule", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSaleTaxRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Reference.Account", null)
                         .WithMany()
                         .HasForeignKey("DefaultSalesAccountId")

@@ -523,6 +523,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Portal:UpperCaseOf", "Name");
 
+                    b.Property<bool>("NamedByStore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Option1Name")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -694,6 +697,79 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.ToTable("CatalogOperations");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
                 {
                     b.Property<int>("Id")
@@ -724,6 +800,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("KeyPermission")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFullStockPushAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastPingAtUtc")
@@ -775,6 +854,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StockChangesFollowedSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -896,6 +978,27 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("PendingStoreAuthorizations");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StockChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId", "StockChangeId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StockChangeId");
+
+                    b.ToTable("StockChangeAcknowledgements");
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.StoreActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -950,11 +1053,23 @@ namespace Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastPushedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MissingSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductBuffer")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProductId")
@@ -964,6 +1079,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StockSyncOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StoreId")
                         .HasColumnType("INTEGER");
@@ -1052,6 +1170,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StarterBooksAddedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1135,6 +1256,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("AutoFulfilment")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefaultSaleTaxRuleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DefaultSalesAccountId")
                         .HasColumnType("INTEGER");
 
@@ -1143,6 +1267,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultSaleTaxRuleId");
 
                     b.HasIndex("DefaultSalesAccountId");
 
@@ -2265,6 +2391,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Integrations.CatalogOperation", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Integrations.ConnectedStore", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -2280,6 +2421,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Integrations.StockChangeAcknowledgement", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2353,6 +2509,11 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Reference.OrganizationSalesSettings", b =>
                 {
+                    b.HasOne("Portal.Domain.Reference.TaxRule", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSaleTaxRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Reference.Account", null)
                         .WithMany()
                         .HasForeignKey("DefaultSalesAccountId")

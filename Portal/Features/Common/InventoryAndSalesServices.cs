@@ -21,5 +21,6 @@ public static class InventoryAndSalesServices
         .AddSingleton<ProductCatalog>()
         .AddSingleton<CustomerBook>()
         .AddSingleton<ReferenceBookEditor>()
+        .AddSingleton<StarterReferenceBooks>()
         .AddSingleton<SaleOperations>();
 }

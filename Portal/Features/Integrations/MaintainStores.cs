@@ -28,8 +28,8 @@ public sealed class StoreMaintenanceOptions
 /// </summary>
 public sealed class MaintainStores(
     IPortalDbContextFactory dbFactory,
-    IWooClientFactory clients,
-    StoreConnector connector,
+    StoreClients clients,
+    StoreWebhooks webhooks,
     StoreSecrets secrets,
     TimeProvider clock,
     ILogger<MaintainStores> logger)
@@ -121,10 +121,10 @@ public sealed class MaintainStores(
             return; // Possibly still connecting right now.
         }
 
-        var suffix = StoreConnector.WebhookPathPrefix + store.PublicKey;
+        var suffix = StorePaths.WebhookPathPrefix + store.PublicKey;
         try
         {
-            var client = connector.Client(store);
+            var client = clients.For(store);
             var left = new List<long>();
             await foreach (var webhook in client.IterateWebhooksAsync(ct))
             {
@@ -160,7 +160,7 @@ public sealed class MaintainStores(
             return;
         }
 
-        clients.Remove(store.PublicKey);
+        clients.Forget(store.PublicKey);
         logger.LogInformation("Interrupted connection of store {StoreId} ({Url}) in organization {OrganizationId} cleaned up",
             store.Id, store.Url, store.OrganizationId);
     }
@@ -184,14 +184,14 @@ public sealed class MaintainStores(
         var (checkedUrl, checkedKey) = (store.Url, store.ProtectedConsumerKey);
         try
         {
-            var expectedUrl = connector.WebhookUrl(store.PublicKey);
+            var expectedUrl = webhooks.WebhookUrl(store.PublicKey);
             if (expectedUrl is null)
             {
                 report.Failure = "The portal's public address is not configured, so the store's webhooks cannot be checked. Ask your administrator to set it.";
             }
             else
             {
-                ids = await RepairAsync(connector.Client(store), store, expectedUrl, report, ct);
+                ids = await RepairAsync(clients.For(store), store, expectedUrl, report, ct);
             }
         }
         catch (WooApiException e)
@@ -221,7 +221,7 @@ public sealed class MaintainStores(
         CancellationToken ct)
     {
         var saved = store.GetWebhookIds().ToHashSet();
-        var suffix = StoreConnector.WebhookPathPrefix + store.PublicKey;
+        var suffix = StorePaths.WebhookPathPrefix + store.PublicKey;
         var ours = new List<WooWebhook>();
         await foreach (var webhook in client.IterateWebhooksAsync(ct))
         {
@@ -232,14 +232,14 @@ public sealed class MaintainStores(
         }
 
         var kept = new List<long>();
-        foreach (var topic in StoreConnector.WebhookTopics)
+        foreach (var topic in StoreWebhooks.Topics)
         {
             // Prefer the one the portal knows, then one that works; any other of the topic would deliver twice.
             var candidates = ours.Where(w => w.Topic == topic)
                 .OrderByDescending(w => saved.Contains(w.Id)).ThenByDescending(w => w.Status == "active").ThenBy(w => w.Id).ToList();
             if (candidates.Count == 0)
             {
-                var created = await connector.CreateWebhookAsync(client, topic, store.PublicKey, secrets.Unprotect(store.ProtectedWebhookSecret), ct);
+                var created = await webhooks.CreateAsync(client, topic, store.PublicKey, secrets.Unprotect(store.ProtectedWebhookSecret), ct);
                 report.Missing.Add(topic);
                 kept.Add(created.Id);
                 continue;
@@ -268,7 +268,7 @@ public sealed class MaintainStores(
             }
         }
 
-        foreach (var stray in ours.Where(w => !StoreConnector.WebhookTopics.Contains(w.Topic)))
+        foreach (var stray in ours.Where(w => !StoreWebhooks.Topics.Contains(w.Topic)))
         {
             await DeleteWebhookAsync(client, stray.Id, ct);
             report.Duplicates++;

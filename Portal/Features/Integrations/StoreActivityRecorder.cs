@@ -94,8 +94,8 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
         await using var db = dbFactory.Create(FixedTenant.None);
         // The client names stores by their public key, not by organization; new credentials being tried for a store
         // are logged under it, so a merchant sees why a change was refused.
-        var publicKey = storeKey.EndsWith(StoreConnector.CandidateSuffix, StringComparison.Ordinal)
-            ? storeKey[..^StoreConnector.CandidateSuffix.Length]
+        var publicKey = storeKey.EndsWith(StorePaths.CandidateSuffix, StringComparison.Ordinal)
+            ? storeKey[..^StorePaths.CandidateSuffix.Length]
             : storeKey;
         var found = await db.Stores.IgnoreQueryFilters().AsNoTracking().Where(s => s.PublicKey == publicKey)
             .Select(s => new { s.OrganizationId, s.Id }).SingleOrDefaultAsync(ct);

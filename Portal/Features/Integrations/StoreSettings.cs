@@ -1,16 +1,11 @@
 using System.Text.Json;
 using Portal.Domain.Customers;
+using Portal.Domain.Integrations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
 using Portal.Domain.Stock;
 
 namespace Portal.Features.Integrations;
-
-public enum OrderCapture { Created = 1, Completed = 2, Paid = 3 }
-
-public enum Consolidation { None = 0, Daily = 1 }
-
-public enum InvoiceStatus { Draft = 1, Authorised = 2 }
 
 public sealed class PaymentMapping
 {
@@ -61,8 +56,16 @@ public sealed class StoreSettings
     public int? CustomerId { get; set; }
 
     // 2. Prices
+    /// <summary>The tier of WooCommerce's regular price, or <see cref="PriceNotSent"/>.</summary>
     public int RegularPriceTier { get; set; } = 1;
+    /// <summary>The tier of WooCommerce's sale price, or <see cref="PriceNotSent"/>.</summary>
     public int SalePriceTier { get; set; } = 2;
+
+    /// <summary>The price is neither sent to the store nor taken from it by a download.</summary>
+    public const int PriceNotSent = 0;
+
+    /// <summary>The tier a price maps to, or null when that price is not sent.</summary>
+    public static int? TierOf(int setting) => setting == PriceNotSent ? null : setting;
 
     // 3. Fulfilment
     public AutoFulfilmentMode Fulfilment { get; set; } = AutoFulfilmentMode.None;
@@ -95,13 +98,16 @@ public sealed class StoreSettings
     // 7. Shipping metadata
     public List<ShippingMetaRow> ShippingMeta { get; set; } = [];
 
+    /// <summary>The stock-level choices as the sync reads them (<see cref="BufferChoice.SyncQuantity"/>).</summary>
+    public BufferChoice Buffer => new(UpdateStockLevels, UseBufferInventory, BufferInventory);
+
     public bool ShowConsolidationTime => Consolidation == Consolidation.Daily;
 
     public bool ShowIgnoreRestock => Fulfilment == AutoFulfilmentMode.PickPackShip;
 
     public bool ShowBufferInventory => UpdateStockLevels;
 
-    public bool ShowBufferQuantity => UpdateStockLevels && UseBufferInventory;
+    public bool ShowBufferQuantity => Buffer.BufferApplies;
 
     public IEnumerable<TaxRateMapping> UnmappedTaxRates => TaxRates.Where(r => r.TaxRuleId is null);
 
@@ -117,37 +123,33 @@ public sealed class StoreSettings
                     errors[nameof(CustomerId)] = "Choose the customer that WooCommerce orders are recorded for.";
                 }
 
-                if (Consolidation == Consolidation.Daily && ConsolidationTime is null)
-                {
-                    errors[nameof(ConsolidationTime)] = "Choose when the day's orders are consolidated.";
-                }
-
-                Undefined(errors, OrderCapture, nameof(OrderCapture), "Choose when orders are captured: created, completed or paid.");
-                Undefined(errors, Consolidation, nameof(Consolidation), "Choose no consolidation or a daily one.");
+                Add(errors, nameof(ConsolidationTime), OrderChoices.ConsolidationTimeProblem(Consolidation, ConsolidationTime));
+                Add(errors, nameof(OrderCapture), OrderChoices.CaptureProblem(OrderCapture));
+                Add(errors, nameof(Consolidation), OrderChoices.ConsolidationProblem(Consolidation));
                 break;
             case 3:
                 Undefined(errors, Fulfilment, nameof(Fulfilment), "Choose none, pick, pick + pack or pick + pack + ship.");
                 Undefined(errors, AutoAssembly, nameof(AutoAssembly), "Choose the ordered quantity or the minimum required for picking.");
-                Undefined(errors, InvoiceStatus, nameof(InvoiceStatus), "Choose Draft or Authorised.");
+                Add(errors, nameof(InvoiceStatus), OrderChoices.InvoiceStatusProblem(InvoiceStatus));
                 break;
             case 2:
-                if (RegularPriceTier is < 1 or > 10)
+                if (RegularPriceTier is < PriceNotSent or > 10)
                 {
-                    errors[nameof(RegularPriceTier)] = "Choose one of the ten price tiers.";
+                    errors[nameof(RegularPriceTier)] = "Choose one of the ten price tiers, or Not sent.";
                 }
 
-                if (SalePriceTier is < 1 or > 10)
+                if (SalePriceTier is < PriceNotSent or > 10)
                 {
-                    errors[nameof(SalePriceTier)] = "Choose one of the ten price tiers.";
+                    errors[nameof(SalePriceTier)] = "Choose one of the ten price tiers, or Not sent.";
+                }
+                else if (SalePriceTier != PriceNotSent && SalePriceTier == RegularPriceTier)
+                {
+                    errors[nameof(SalePriceTier)] = "The sale price needs a tier of its own (or Not sent).";
                 }
 
                 break;
             case 5:
-                if (UpdateStockLevels && UseBufferInventory && BufferInventory < 0)
-                {
-                    errors[nameof(BufferInventory)] = "The buffer is a whole number of units, 0 or more.";
-                }
-
+                Add(errors, nameof(BufferInventory), Buffer.Problem);
                 break;
             case 6:
                 if (TaxFreeRuleId is null)
@@ -186,6 +188,14 @@ public sealed class StoreSettings
         return errors;
     }
 
+    private static void Add(Dictionary<string, string> errors, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            errors[field] = problem;
+        }
+    }
+
     // A value no option offers can only come from a crafted message or an edited document.
     private static void Undefined<TEnum>(Dictionary<string, string> errors, TEnum value, string field, string message)
         where TEnum : struct, Enum
@@ -210,25 +220,14 @@ public sealed class StoreSettings
     /// <summary>Stored form: fields hidden by the rules above are reset so a hidden value never takes effect.</summary>
     public string ToJson()
     {
-        if (!ShowConsolidationTime)
-        {
-            ConsolidationTime = null;
-        }
-
+        ConsolidationTime = OrderChoices.EffectiveConsolidationTime(Consolidation, ConsolidationTime);
         if (!ShowIgnoreRestock)
         {
             IgnoreRestockForNonFulfilled = false;
         }
 
-        if (!ShowBufferInventory)
-        {
-            UseBufferInventory = false;
-        }
-
-        if (!ShowBufferQuantity)
-        {
-            BufferInventory = 0;
-        }
+        var buffer = Buffer.Effective();
+        (UseBufferInventory, BufferInventory) = (buffer.UseBufferInventory, buffer.StoreBuffer);
 
         return JsonSerializer.Serialize(this);
     }

@@ -34,7 +34,7 @@ public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string>
 /// every chosen id again: a customer, account or tax rule may have been deleted or changed since the choices were
 /// loaded, and a circuit message can carry any id, so what the page offered proves nothing.
 /// </summary>
-public sealed class StoreSettingsService(IWooClientFactory clients, StoreSecrets secrets, IPortalDbContextFactory dbFactory)
+public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextFactory dbFactory)
 {
     public const string StoreField = "Store";
 
@@ -193,8 +193,7 @@ public sealed class StoreSettingsService(IWooClientFactory clients, StoreSecrets
     /// <summary>One row per gateway and per tax rate the store has now; existing mappings are kept by id.</summary>
     private async Task RefreshFromStoreAsync(ConnectedStore store, StoreSettings settings, CancellationToken ct)
     {
-        var client = clients.GetClient(new WooStoreConnection(store.PublicKey, new Uri(store.Url),
-            secrets.Unprotect(store.ProtectedConsumerKey), secrets.Unprotect(store.ProtectedConsumerSecret)));
+        var client = clients.For(store);
         var gateways = await client.ListPaymentGatewaysAsync(ct);
         var rates = new List<WooTax>();
         await foreach (var rate in client.IterateTaxesAsync(ct))

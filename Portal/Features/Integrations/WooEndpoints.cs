@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Domain.Integrations;
+using Portal.Hosting;
 using Portal.WooCommerce;
 
 namespace Portal.Features.Integrations;
@@ -10,16 +12,19 @@ namespace Portal.Features.Integrations;
 /// <summary>The two anonymous endpoints stores call: the app-authorization callback and the webhook receiver.</summary>
 public static class WooEndpoints
 {
-    private const int MaxWebhookBody = 4 * 1024 * 1024;
+    public const int MaxWebhookBody = 4 * 1024 * 1024;
+    private const int MaxCallbackBody = 64 * 1024;
 
     public static void MapWooCommerceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(StoreConnector.CallbackPath, CallbackAsync).AllowAnonymous().DisableAntiforgery();
-        app.MapPost(StoreConnector.WebhookPathPrefix + "{storeKey}", ReceiveWebhookAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(StorePaths.CallbackPath, CallbackAsync).AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Callback).WithMetadata(new RequestSizeLimitAttribute(MaxCallbackBody));
+        app.MapPost(StorePaths.WebhookPathPrefix + "{storeKey}", ReceiveWebhookAsync).AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Webhooks).WithMetadata(new RequestSizeLimitAttribute(MaxWebhookBody));
     }
 
     /// <summary>WooCommerce deletes the key unless this answers exactly 200.</summary>
-    private static async Task<IResult> CallbackAsync(HttpRequest request, StoreConnector connector, CancellationToken ct)
+    private static async Task<IResult> CallbackAsync(HttpRequest request, AcceptAppAuthorizationCallback accept, CancellationToken ct)
     {
         NoStatusPages(request);
         WooAuthCallback? callback;
@@ -32,7 +37,7 @@ public static class WooEndpoints
             return Results.BadRequest();
         }
 
-        return callback is not null && await connector.AcceptCallbackAsync(callback, ct) ? Results.Ok() : Results.BadRequest();
+        return callback is not null && await accept.AcceptCallbackAsync(callback, ct) ? Results.Ok() : Results.BadRequest();
     }
 
     private static async Task<IResult> ReceiveWebhookAsync(string storeKey, HttpRequest request, IPortalDbContextFactory dbFactory,
@@ -45,14 +50,10 @@ public static class WooEndpoints
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        var body = buffer.ToArray();
-
         ConnectedStore? store;
         await using (var lookup = dbFactory.Create(FixedTenant.None))
         {
-            // The URL names the store, not the organization.
+            // The URL names the store, not the organization. Looked up first: nothing is read for an unknown store.
             store = await lookup.Stores.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.PublicKey == storeKey, ct);
         }
 
@@ -61,13 +62,18 @@ public static class WooEndpoints
             return Results.NotFound();
         }
 
+        if (await ReadBodyAsync(request, ct) is not { } body)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var signature = request.Headers[WooWebhookSignature.HeaderName].ToString();
         await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
         if (signature.Length == 0 && IsPing(request, body))
         {
-            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.LastPingAtUtc, now).SetProperty(s => s.WebhooksNotReaching, false), ct);
+            // Anyone can send an unsigned ping: it records only that pings arrive, and changes nothing else.
+            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastPingAtUtc, now), ct);
             return Results.Ok();
         }
 
@@ -114,6 +120,34 @@ public static class WooEndpoints
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxWebhookBody"/>: counted as it is read, so a
+    /// chunked body without a length is cut off too.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxWebhookBody)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own limit, set from the endpoint's RequestSizeLimit.
+            return null;
+        }
+
+        return buffer.ToArray();
     }
 
     private static void NoStatusPages(HttpRequest request)

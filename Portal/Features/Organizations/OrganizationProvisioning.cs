@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Domain.Organizations;
+using Portal.Features.Reference;
 
 namespace Portal.Features.Organizations;
 
@@ -18,6 +19,7 @@ public sealed record ProvisioningResult(bool Succeeded, IReadOnlyDictionary<stri
 public sealed class OrganizationProvisioning(
     PortalDbContext db,
     UserManager<PortalUser> users,
+    StarterReferenceBooks starterBooks,
     TimeProvider clock)
 {
     public async Task<bool> AnyUserExistsAsync(CancellationToken ct = default)
@@ -74,6 +76,8 @@ public sealed class OrganizationProvisioning(
         }
 
         await transaction.CommitAsync(ct);
+        // After the commit, in the organization's own context; if the portal stops in between, start-up adds them.
+        await starterBooks.AddMissingAsync(organization.Id, CancellationToken.None);
         return new ProvisioningResult(true, new Dictionary<string, string>(), owner, organization.Id);
     }
 

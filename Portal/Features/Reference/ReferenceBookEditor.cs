@@ -177,8 +177,8 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }, ct);
 
     /// <summary>
-    /// The defaults every new sale starts from: the revenue account it posts to, and which fulfilment stages and
-    /// which assembly run automatically when it is placed.
+    /// The defaults every new sale starts from: the revenue account it posts to, the tax rule its lines start with,
+    /// and which fulfilment stages and which assembly run automatically when it is placed.
     /// </summary>
     public Task<OperationResult<int>> SetSalesDefaultsAsync(ITenantContext tenant, SalesDefaults defaults, CancellationToken ct = default) =>
         unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
@@ -187,6 +187,11 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             if (defaults.DefaultSalesAccountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Type == AccountType.Revenue, token))
             {
                 errors.Add(new ValidationError(nameof(OrganizationSalesSettings.DefaultSalesAccountId), "Choose a revenue account."));
+            }
+
+            if (defaults.DefaultSaleTaxRuleId is { } rule && !await db.TaxRules.AnyAsync(t => t.Id == rule, token))
+            {
+                errors.Add(new ValidationError(nameof(OrganizationSalesSettings.DefaultSaleTaxRuleId), "The tax rule chosen no longer exists: choose another."));
             }
 
             if (!Enum.IsDefined(defaults.AutoFulfilment))
@@ -208,6 +213,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             }
 
             settings.DefaultSalesAccountId = defaults.DefaultSalesAccountId;
+            settings.DefaultSaleTaxRuleId = defaults.DefaultSaleTaxRuleId;
             settings.AutoFulfilment = defaults.AutoFulfilment;
             settings.AutoAssembly = defaults.AutoAssembly;
             await db.SaveChangesAsync(token);
@@ -282,4 +288,5 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
     }
 }
 
-public sealed record SalesDefaults(int? DefaultSalesAccountId, AutoFulfilmentMode AutoFulfilment, AutoAssemblyMode AutoAssembly);
+public sealed record SalesDefaults(
+    int? DefaultSalesAccountId, AutoFulfilmentMode AutoFulfilment, AutoAssemblyMode AutoAssembly, int? DefaultSaleTaxRuleId = null);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
@@ -47,4 +48,18 @@ public sealed class FirstRunMiddleware(RequestDelegate next, SetupState state)
 public static class SetupPaths
 {
     public const string Setup = "/setup";
+}
+
+/// <summary>Met while no user exists (anyone may run setup), and afterwards by any signed-in user.</summary>
+public sealed class SetupOpenRequirement : IAuthorizationRequirement;
+
+public sealed class SetupOpenHandler(SetupState state) : AuthorizationHandler<SetupOpenRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, SetupOpenRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true || !await state.IsCompleteAsync(CancellationToken.None))
+        {
+            context.Succeed(requirement);
+        }
+    }
 }

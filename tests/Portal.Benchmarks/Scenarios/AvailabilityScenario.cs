@@ -43,7 +43,7 @@ public sealed class AvailabilityScenario(int products = 10_000, int locations = 
             var expected = await SeedAsync(connectionString, organizationId, products, locations, ledgerRows);
             seedTimer.Stop();
 
-            var query = new AvailabilityQuery(new Contexts(connectionString));
+            var query = new AvailabilityQuery(new SqliteContexts(connectionString));
             var tenant = FixedTenant.For(organizationId);
             var timings = new List<double>();
             var cpu = new List<double>();
@@ -230,15 +230,5 @@ public sealed class AvailabilityScenario(int products = 10_000, int locations = 
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Contexts(string connectionString) : IPortalDbContextFactory
-    {
-        public PortalDbContext Create(ITenantContext tenant)
-        {
-            var db = PortalContexts.Sqlite(connectionString);
-            db.Tenant = tenant;
-            return db;
-        }
     }
 }

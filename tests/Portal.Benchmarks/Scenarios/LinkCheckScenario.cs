@@ -39,7 +39,7 @@ public sealed class LinkCheckScenario : IScenario
         }
 
         var key = emulator.CreateKey(KeyPermission.Read);
-        using var factory = new WooClientFactory(Options.Create(new WooClientOptions()), new InMemoryWooCallRecorder(),
+        using var factory = new WooClientFactory(Options.Create(new WooClientOptions { AllowPrivateAddresses = true }), new InMemoryWooCallRecorder(),
             TimeProvider.System, NullLoggerFactory.Instance);
         var client = factory.GetClient(new WooStoreConnection("bench", new Uri(emulator.BaseUrl), key.ConsumerKey, key.ConsumerSecret));
         var seconds = new List<double>();

@@ -84,7 +84,7 @@ public sealed class WebhookIngestScenario : IScenario
     {
         await using var scope = services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioning>()
-            .CreateOrganizationAsync("Bench", "USD", "UTC", "owner@bench.test", "Bench-Passw0rd!", temporaryPassword: false);
+            .CreateOrganizationAsync("Bench", "USD", "UTC", "owner@bench.test", "Bench quartz meadow 19", temporaryPassword: false);
         var organizationId = created.OrganizationId!.Value;
         var secrets = services.GetRequiredService<StoreSecrets>();
         const string secret = "bench-webhook-secret";

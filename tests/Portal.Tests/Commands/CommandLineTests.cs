@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Tenancy;
+using Portal.Domain.Reference;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Commands;
@@ -46,6 +47,11 @@ public sealed class CommandLineTests : IDisposable
         owner.MustChangePassword.ShouldBeTrue();
         new PasswordHasher<PortalUser>().VerifyHashedPassword(owner, owner.PasswordHash!, password)
             .ShouldNotBe(PasswordVerificationResult.Failed);
+        // It starts with the starter reference books.
+        (await db.Locations.IgnoreQueryFilters().Select(l => l.Name).ToListAsync()).ShouldBe([StarterBooks.LocationName]);
+        (await db.TaxRules.IgnoreQueryFilters().Select(t => t.Name).ToListAsync())
+            .ShouldBe([StarterBooks.TaxFreeName, StarterBooks.StandardTaxName], ignoreOrder: true);
+        organization.StarterBooksAddedAtUtc.ShouldNotBeNull();
     }
 
     [Fact]

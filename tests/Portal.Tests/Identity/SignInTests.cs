@@ -93,8 +93,8 @@ public sealed class SignInTests(SharedPortal shared) : IClassFixture<SharedPorta
         var changed = await StaticForm.PostAsync(client, "/Account/Manage/ChangePassword", new Dictionary<string, string>
         {
             ["Input.OldPassword"] = created.TemporaryPassword!,
-            ["Input.NewPassword"] = "My-own-passw0rd!",
-            ["Input.ConfirmPassword"] = "My-own-passw0rd!",
+            ["Input.NewPassword"] = "My own violet canoe 77",
+            ["Input.ConfirmPassword"] = "My own violet canoe 77",
         });
         changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

@@ -23,6 +23,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        // Emulated stores listen on loopback; a test of the refusal turns this off with With(...).
+        _settings["Portal:AllowPrivateStoreAddresses"] = "true";
         // A fixed port lets a test set Portal:PublicUrl before start; a certificate makes the listener https (tests only).
         UseKestrel(o => o.Listen(IPAddress.Loopback, port, listen =>
         {
@@ -85,7 +87,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         name ??= "Org " + Guid.NewGuid().ToString("N")[..8];
         var email = $"owner-{Guid.NewGuid():N}@example.test";
-        const string password = "Owner-passw0rd!";
+        const string password = "Owner tulip harbor 42 lantern";
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioning>()
             .CreateOrganizationAsync(name, "USD", "Europe/London", email, password, temporaryPassword);

@@ -31,12 +31,14 @@ public sealed class AuthorizationReturnPageTests(StorePortalFixture fx) : IClass
         await _scope.DisposeAsync();
     }
 
-    private StoreConnector Connector => _scope.ServiceProvider.GetRequiredService<StoreConnector>();
+    private ConnectStore Connector => _scope.ServiceProvider.GetRequiredService<ConnectStore>();
+
+    private FinishAppAuthorization Finish => _scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
 
     private async Task<(int Org, string State, string AuthorizeUrl)> StartAsync(string storeUrl)
     {
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
-        var start = await Connector.StartAppAuthorizationAsync(org, "user-1", "App shop", storeUrl);
+        var start = await Connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", storeUrl);
         var authorizeUrl = start.AuthorizeUrl.ShouldNotBeNull(start.Error?.Message);
         return (org, QueryHelpers.ParseQuery(new Uri(authorizeUrl).Query)["user_id"].ToString(), authorizeUrl);
     }
@@ -44,7 +46,7 @@ public sealed class AuthorizationReturnPageTests(StorePortalFixture fx) : IClass
     /// <summary>Renders the page as the browser arrives at it: the store's query string, the organization's user.</summary>
     private IRenderedComponent<AuthorizationReturnPage> Render(int org, string query)
     {
-        _bunit.Context.Services.AddSingleton(Connector);
+        _bunit.Context.Services.AddSingleton(Finish);
         _bunit.Context.Services.AddSingleton<ITenantContext>(FixedTenant.For(org));
         _bunit.RenderProviders();
         _bunit.Context.Services.GetRequiredService<NavigationManager>().NavigateTo("integrations/woocommerce/return" + query);

@@ -37,16 +37,17 @@ public sealed class HttpsAppAuthorizationTests
         store.SeedFixtureStore();
         var (org, _, _) = await portal.CreateOrganizationAsync();
         await using var scope = portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
 
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "Secure shop", store.BaseUrl);
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "Secure shop", store.BaseUrl);
         QueryHelpers.ParseQuery(new Uri(start.AuthorizeUrl!).Query)["callback_url"].ToString()
             .ShouldBe($"https://127.0.0.1:{port}/integrations/woocommerce/callback");
         var back = await StorePortalFixture.WalkAuthorizationAsync(store, start.AuthorizeUrl!, approve: true);
 
         store.AppAuthorization.Callbacks.ShouldHaveSingleItem().Status.ShouldBe(200);
         var returned = QueryHelpers.ParseQuery(back.Query);
-        var result = await connector.CompleteAppAuthorizationAsync(org, returned["success"], returned["user_id"], false);
+        var result = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), returned["success"], returned["user_id"], false);
         result.Succeeded.ShouldBeTrue(result.Message);
         await using var db = portal.OpenDatabase(FixedTenant.For(org));
         var saved = await db.Stores.SingleAsync();
@@ -65,13 +66,14 @@ public sealed class HttpsAppAuthorizationTests
         await using var store = await WooEmulator.StartAsync(new EmulatorOptions());
         var (org, _, _) = await portal.CreateOrganizationAsync();
         await using var scope = portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "Secure shop", store.BaseUrl);
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "Secure shop", store.BaseUrl);
         var state = QueryHelpers.ParseQuery(new Uri(start.AuthorizeUrl!).Query)["user_id"].ToString();
 
         (await StorePortalFixture.TryWalkAuthorizationAsync(store, start.AuthorizeUrl!, approve: true)).ShouldBeNull();
 
         store.AppAuthorization.Callbacks.ShouldHaveSingleItem().Status.ShouldBeNull();
-        (await connector.CompleteAppAuthorizationAsync(org, "1", state, false)).Failure.ShouldBe(ConnectFailure.KeysNeverArrived);
+        (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), "1", state, false)).Failure.ShouldBe(ConnectFailure.KeysNeverArrived);
     }
 }

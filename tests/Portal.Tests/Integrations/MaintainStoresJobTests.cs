@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
+using Portal.WooCommerce;
 using Portal.Tests.Infrastructure;
 using Quartz;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
 using WooCommerce.Emulator;
@@ -150,7 +151,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         await CheckAsync(org, store.Id);
 
         var webhooks = PortalWebhooks(emulator, store.PublicKey);
-        webhooks.Select(w => w.Topic).ShouldBe(StoreConnector.WebhookTopics, ignoreOrder: true);
+        webhooks.Select(w => w.Topic).ShouldBe(StoreWebhooks.Topics, ignoreOrder: true);
         webhooks.ShouldAllBe(w => w.Secret == secret);
         var after = await StoreAsync(org);
         after.GetWebhookIds().ShouldBe(webhooks.Select(w => (long)w.Id), ignoreOrder: true);
@@ -163,7 +164,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         await using var emulator = await fx.StartStoreAsync();
         var (org, store) = await ConnectAsync(emulator);
         var current = PortalWebhooks(emulator, store.PublicKey)[0].DeliveryUrl;
-        foreach (var topic in StoreConnector.WebhookTopics)
+        foreach (var topic in StoreWebhooks.Topics)
         {
             WithWebhook(emulator, store.PublicKey, topic, w => w.DeliveryUrl = "https://old-portal.example/webhooks/woocommerce/" + store.PublicKey);
         }

@@ -64,10 +64,10 @@ public sealed class StoreActivityTests(StorePortalFixture fx) : IClassFixture<St
         var key = emulator.CreateKey(global::WooCommerce.Emulator.Model.KeyPermission.ReadWrite);
         await using (var scope = fx.Portal.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ChangeCredentialsAsync(org, storeId, null, key.ConsumerKey, "cs_wrong", false)).Failure.ShouldBe(ConnectFailure.BadCredentials);
-            (await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-                .ChangeCredentialsAsync(org, storeId, null, key.ConsumerKey, key.ConsumerSecret, false)).Succeeded.ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>()
+                .ChangeCredentialsAsync(FixedTenant.For(org), storeId, null, key.ConsumerKey, "cs_wrong", false)).Failure.ShouldBe(ConnectFailure.BadCredentials);
+            (await scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>()
+                .ChangeCredentialsAsync(FixedTenant.For(org), storeId, null, key.ConsumerKey, key.ConsumerSecret, false)).Succeeded.ShouldBeTrue();
         }
 
         // The refused try shows its 401; the accepted one its checks and the new webhooks, then the old ones' removal.

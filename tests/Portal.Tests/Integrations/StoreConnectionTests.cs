@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
 using WooCommerce.Emulator;
@@ -103,8 +104,8 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         await using var scope = fx.Portal.Services.CreateAsyncScope();
 
         // The portal itself answers, but /wp-json/ is a page, not WordPress's REST index.
-        var result = await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-            .ConnectClassicAsync(org, "Not a shop", fx.Portal.BaseUrl, "ck_0123456789", "cs_0123456789", false);
+        var result = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+            .ConnectClassicAsync(FixedTenant.For(org), "Not a shop", fx.Portal.BaseUrl, "ck_0123456789", "cs_0123456789", false);
 
         result.Failure.ShouldBe(ConnectFailure.NotWordPress);
     }
@@ -115,8 +116,8 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var scope = fx.Portal.Services.CreateAsyncScope();
 
-        var result = await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-            .ConnectClassicAsync(org, "Gone", $"http://127.0.0.1:{Infrastructure.PortalProcess.FreePort()}", "ck_0123456789", "cs_0123456789", false);
+        var result = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+            .ConnectClassicAsync(FixedTenant.For(org), "Gone", $"http://127.0.0.1:{Infrastructure.PortalProcess.FreePort()}", "ck_0123456789", "cs_0123456789", false);
 
         result.Failure.ShouldBe(ConnectFailure.Unreachable);
         result.Message.ShouldContain("did not answer");
@@ -146,7 +147,7 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
     [InlineData("3.5-beta", 3, 5, true)]
     [InlineData("", 3, 5, false)]
     public void VersionAtLeast_ComparesMajorThenMinor(string version, int major, int minor, bool expected) =>
-        StoreConnector.VersionAtLeast(version, major, minor).ShouldBe(expected);
+        StoreVerification.VersionAtLeast(version, major, minor).ShouldBe(expected);
 
     [Fact]
     public async Task Classic_WhenHostStripsAuthorizationHeader_ThenRefusedWithTheFix()
@@ -210,14 +211,15 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         (await fx.ConnectClassicAsync(first, store)).Succeeded.ShouldBeTrue();
         var key = store.CreateKey(KeyPermission.ReadWrite);
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
 
-        var again = await connector.ConnectClassicAsync(second, "Same", store.BaseUrl.ToUpperInvariant() + "/", key.ConsumerKey, key.ConsumerSecret, false);
-        var byApp = await connector.StartAppAuthorizationAsync(second, "user", "Same", store.BaseUrl + "/");
+        var again = await connector.ConnectClassicAsync(FixedTenant.For(second), "Same", store.BaseUrl.ToUpperInvariant() + "/", key.ConsumerKey, key.ConsumerSecret, false);
+        var byApp = await connector.StartAppAuthorizationAsync(FixedTenant.For(second), "user", "Same", store.BaseUrl + "/");
 
         again.Failure.ShouldBe(ConnectFailure.AlreadyConnected);
         again.Message.ShouldContain("another organization");
-        byApp.Error!.Failure.ShouldBe(ConnectFailure.AlreadyConnected);
+        // App authorization has no key to check yet: it is refused when the key arrives (StoreConnectionRefusalTests).
+        byApp.AuthorizeUrl.ShouldNotBeNull();
         await using var db = fx.Db(second);
         (await db.Stores.CountAsync()).ShouldBe(0);
     }
@@ -267,8 +269,8 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
     {
         var key = emulator.CreateKey(KeyPermission.ReadWrite);
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-            .ChangeCredentialsAsync(org, storeId, emulator.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+        return await scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>()
+            .ChangeCredentialsAsync(FixedTenant.For(org), storeId, emulator.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
     }
 
     [Fact]
@@ -292,9 +294,10 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var store = await fx.StartStoreAsync(new EmulatorOptions { AllowHttpAuthCallback = true });
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
 
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", store.BaseUrl);
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", store.BaseUrl);
         start.AuthorizeUrl.ShouldNotBeNull();
         var query = QueryHelpers.ParseQuery(new Uri(start.AuthorizeUrl).Query);
         query["scope"].ToString().ShouldBe("read_write");
@@ -304,7 +307,7 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         var returned = QueryHelpers.ParseQuery(back.Query);
         back.GetLeftPart(UriPartial.Path).ShouldBe(fx.Portal.BaseUrl + "/integrations/woocommerce/return");
         store.AppAuthorization.Callbacks.ShouldHaveSingleItem().Status.ShouldBe(200);
-        var result = await connector.CompleteAppAuthorizationAsync(org, returned["success"], returned["user_id"], false);
+        var result = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), returned["success"], returned["user_id"], false);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         await using var db = fx.Db(org);
@@ -318,13 +321,14 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var store = await fx.StartStoreAsync(new EmulatorOptions { AllowHttpAuthCallback = true });
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", store.BaseUrl);
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", store.BaseUrl);
 
         var back = await StorePortalFixture.WalkAuthorizationAsync(store, start.AuthorizeUrl!, approve: false);
         var returned = QueryHelpers.ParseQuery(back.Query);
         returned["success"].ToString().ShouldBe("0");
-        var result = await connector.CompleteAppAuthorizationAsync(org, returned["success"], returned["user_id"], false);
+        var result = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), returned["success"], returned["user_id"], false);
 
         result.Failure.ShouldBe(ConnectFailure.Denied);
         await using var db = fx.Db(org);
@@ -338,13 +342,14 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         var (other, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", "https://mismatch.example.test");
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", "https://mismatch.example.test");
         var state = QueryHelpers.ParseQuery(new Uri(start.AuthorizeUrl!).Query)["user_id"].ToString();
 
-        (await connector.CompleteAppAuthorizationAsync(other, "1", state, false)).Failure.ShouldBe(ConnectFailure.StateMismatch);
-        (await connector.CompleteAppAuthorizationAsync(org, "1", "forged", false)).Failure.ShouldBe(ConnectFailure.StateMismatch);
-        (await connector.CompleteAppAuthorizationAsync(org, "1", state, false)).Failure.ShouldBe(ConnectFailure.KeysNeverArrived);
+        (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(other), "1", state, false)).Failure.ShouldBe(ConnectFailure.StateMismatch);
+        (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), "1", "forged", false)).Failure.ShouldBe(ConnectFailure.StateMismatch);
+        (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), "1", state, false)).Failure.ShouldBe(ConnectFailure.KeysNeverArrived);
     }
 
     [Fact]
@@ -352,8 +357,9 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
     {
         var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", "https://expired.example.test");
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", "https://expired.example.test");
         var state = QueryHelpers.ParseQuery(new Uri(start.AuthorizeUrl!).Query)["user_id"].ToString();
         using var http = new HttpClient { BaseAddress = new Uri(fx.Portal.BaseUrl) };
         object Body(string userId) => new { key_id = 1, user_id = userId, consumer_key = "ck_abcdefghijkl", consumer_secret = "cs_abcdefghijkl", key_permissions = "read_write" };
@@ -364,7 +370,7 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         ok.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await http.PostAsJsonAsync("/integrations/woocommerce/callback", Body(state))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        var second = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", "https://expired2.example.test");
+        var second = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", "https://expired2.example.test");
         var secondState = QueryHelpers.ParseQuery(new Uri(second.AuthorizeUrl!).Query)["user_id"].ToString();
         await using (var db = fx.Db(org))
         {
@@ -373,6 +379,6 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         }
 
         (await http.PostAsJsonAsync("/integrations/woocommerce/callback", Body(secondState))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await connector.CompleteAppAuthorizationAsync(org, "1", secondState, false)).Failure.ShouldBe(ConnectFailure.Expired);
+        (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), "1", secondState, false)).Failure.ShouldBe(ConnectFailure.Expired);
     }
 }

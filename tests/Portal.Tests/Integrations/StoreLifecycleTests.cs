@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Features.Integrations;
 using Portal.Domain.Sales;
@@ -58,8 +59,8 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
     {
         var key = emulator.CreateKey(KeyPermission.ReadWrite);
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreConnector>()
-            .ChangeCredentialsAsync(org, storeId, emulator.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false, reset);
+        return await scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>()
+            .ChangeCredentialsAsync(FixedTenant.For(org), storeId, emulator.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false, reset);
     }
 
     private static void Mutate(WooEmulator emulator, Action<Store> change)
@@ -246,13 +247,13 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
 
         var key = newStore.CreateKey(KeyPermission.ReadWrite);
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>();
 
-        var wrong = await connector.ChangeCredentialsAsync(org, before.Id, newStore.BaseUrl, key.ConsumerKey, "cs_not_the_secret_at_all", false);
+        var wrong = await connector.ChangeCredentialsAsync(FixedTenant.For(org), before.Id, newStore.BaseUrl, key.ConsumerKey, "cs_not_the_secret_at_all", false);
         wrong.Failure.ShouldBe(ConnectFailure.BadCredentials);
         PortalWebhooks(oldStore, before.PublicKey).ShouldBe(4, "a failed change leaves the store as it was");
 
-        var result = await connector.ChangeCredentialsAsync(org, before.Id, newStore.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+        var result = await connector.ChangeCredentialsAsync(FixedTenant.For(org), before.Id, newStore.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         PortalWebhooks(oldStore, before.PublicKey).ShouldBe(0);
@@ -284,7 +285,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         }
 
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StoreConnector>().DisconnectAsync(org, store.Id);
+        var result = await scope.ServiceProvider.GetRequiredService<DisconnectStore>().DisconnectAsync(FixedTenant.For(org), store.Id);
 
         result.ShouldNotBeNull();
         result.WebhooksRemoved.ShouldBeTrue();
@@ -334,7 +335,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         }
 
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StoreConnector>().DisconnectAsync(org, gone);
+        var result = await scope.ServiceProvider.GetRequiredService<DisconnectStore>().DisconnectAsync(FixedTenant.For(org), gone);
 
         result.ShouldNotBeNull();
         result.Message.ShouldContain("1 catalog link,");
@@ -363,7 +364,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
 
         await emulator.DisposeAsync();
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StoreConnector>().DisconnectAsync(org, storeId);
+        var result = await scope.ServiceProvider.GetRequiredService<DisconnectStore>().DisconnectAsync(FixedTenant.For(org), storeId);
 
         result!.WebhooksRemoved.ShouldBeFalse();
         result.Message.ShouldContain("still there");
@@ -409,18 +410,18 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         await using var emulator = await fx.StartStoreAsync();
         (await fx.ConnectClassicAsync(org, emulator)).Succeeded.ShouldBeTrue();
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<SetStoreTimeZone>();
         int storeId;
         await using (var db = fx.Db(org))
         {
             storeId = await db.Stores.Select(s => s.Id).SingleAsync();
         }
 
-        (await connector.SetTimeZoneAsync(org, storeId, "Mars/Olympus")).ShouldNotBeNull();
-        (await connector.SetTimeZoneAsync(org, storeId, "UTC+05:30")).ShouldBeNull();
-        (await connector.SetTimeZoneAsync(org, storeId, "Europe/Berlin")).ShouldBeNull();
+        (await connector.SetTimeZoneAsync(FixedTenant.For(org), storeId, "Mars/Olympus")).ShouldNotBeNull();
+        (await connector.SetTimeZoneAsync(FixedTenant.For(org), storeId, "UTC+05:30")).ShouldBeNull();
+        (await connector.SetTimeZoneAsync(FixedTenant.For(org), storeId, "Europe/Berlin")).ShouldBeNull();
         var (other, _, _) = await fx.Portal.CreateOrganizationAsync();
-        (await connector.SetTimeZoneAsync(other, storeId, "Europe/Paris")).ShouldBe("This store does not exist in your organization.");
+        (await connector.SetTimeZoneAsync(FixedTenant.For(other), storeId, "Europe/Paris")).ShouldBe("This store does not exist in your organization.");
 
         await using var check = fx.Db(org);
         var store = await check.Stores.SingleAsync();

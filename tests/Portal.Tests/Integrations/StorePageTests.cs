@@ -54,7 +54,9 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
         services.AddSingleton<ITenantContext>(tenant);
         services.AddSingleton<IDbContextFactory<PortalDbContext>>(
             new TenantContextFactory(fx.Portal.Services.GetRequiredService<IPortalDbContextFactory>(), tenant));
-        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<StoreConnector>());
+        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<SetStoreTimeZone>());
+        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>());
+        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<DisconnectStore>());
         services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<MaintainStores>());
         _providers = _bunit.RenderProviders();
         var page = _bunit.Context.Render<StorePage>(p => p.Add(s => s.StoreId, storeId));

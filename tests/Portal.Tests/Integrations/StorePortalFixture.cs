@@ -65,7 +65,7 @@ public sealed class StorePortalFixture : IAsyncLifetime
     {
         key ??= store.CreateKey(KeyPermission.ReadWrite);
         await using var scope = Portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreConnector>().ConnectClassicAsync(organizationId, name,
+        return await scope.ServiceProvider.GetRequiredService<ConnectStore>().ConnectClassicAsync(FixedTenant.For(organizationId), name,
             https ? store.HttpsBaseUrl : store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, acceptCurrency);
     }
 

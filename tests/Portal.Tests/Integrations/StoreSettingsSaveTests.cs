@@ -174,7 +174,7 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
         var (otherOrg, _, _) = await fx.Portal.CreateOrganizationAsync();
         var foreign = await BooksAsync(otherOrg);
         var settings = Pointing(foreign);
-        settings.RegularPriceTier = 0;
+        settings.RegularPriceTier = -1;
         settings.SalePriceTier = 11;
 
         var result = await SaveAsync(org, storeId, settings);
@@ -187,6 +187,23 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
             StoreSettingsService.TaxRateField(7),
         ], ignoreOrder: true);
         (await StoredSettingsAsync(org, storeId)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SaveAsync_WhenPricesAreNotSent_ThenSavedAndOneTierForBothPricesIsRefused()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, storeId, books) = await ConnectedStoreWithBooksAsync(emulator);
+        var settings = Pointing(books);
+        (settings.RegularPriceTier, settings.SalePriceTier) = (3, 3);
+
+        var refused = await SaveAsync(org, storeId, settings);
+
+        refused.Errors[nameof(StoreSettings.SalePriceTier)].ShouldBe("The sale price needs a tier of its own (or Not sent).");
+        (settings.RegularPriceTier, settings.SalePriceTier) = (StoreSettings.PriceNotSent, StoreSettings.PriceNotSent);
+        (await SaveAsync(org, storeId, settings)).Saved.ShouldBeTrue();
+        var stored = StoreSettings.FromJson(await StoredSettingsAsync(org, storeId));
+        (StoreSettings.TierOf(stored.RegularPriceTier), StoreSettings.TierOf(stored.SalePriceTier)).ShouldBe((null, null));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Portal.Domain.Integrations;
 using Portal.Domain.Sales;
 using Portal.Features.Integrations;
 using Portal.Tests.Components;

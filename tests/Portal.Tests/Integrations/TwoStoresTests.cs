@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Tenancy;
 using Portal.Domain.Customers;
 using Portal.Domain.Integrations;
 using Portal.Domain.Reference;
@@ -25,12 +26,13 @@ public sealed class TwoStoresTests(StorePortalFixture fx) : IClassFixture<StoreP
         await using var classic = await fx.StartStoreAsync();
         await using var app = await fx.StartStoreAsync(new EmulatorOptions { AllowHttpAuthCallback = true });
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        var connector = scope.ServiceProvider.GetRequiredService<StoreConnector>();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
 
         (await fx.ConnectClassicAsync(org, classic, name: "Classic shop")).Succeeded.ShouldBeTrue();
-        var start = await connector.StartAppAuthorizationAsync(org, "user-1", "App shop", app.BaseUrl);
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "App shop", app.BaseUrl);
         var back = QueryHelpers.ParseQuery((await StorePortalFixture.WalkAuthorizationAsync(app, start.AuthorizeUrl!, approve: true)).Query);
-        var connected = await connector.CompleteAppAuthorizationAsync(org, back["success"], back["user_id"], false);
+        var connected = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), back["success"], back["user_id"], false);
         connected.Succeeded.ShouldBeTrue(connected.Message);
 
         Dictionary<string, ConnectedStore> stores;

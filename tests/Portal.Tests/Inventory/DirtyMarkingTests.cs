@@ -55,16 +55,15 @@ public sealed class DirtyMarkingTests
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5m, "count")).Succeeded.ShouldBeTrue();
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Shop, 5m, "count")).Succeeded.ShouldBeTrue();
 
-        var batch = await database.Changes.ReadAsync(seed.Tenant);
+        var batch = await database.Changes.ReadAsync(seed.Tenant, seed.Store);
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Gadget, seed.Warehouse, 1m, "count")).Succeeded.ShouldBeTrue();
         await database.Changes.AcknowledgeAsync(seed.Tenant, batch);
 
         batch.ProductIds.ShouldBe([seed.Widget]);
         batch.ChangeIds.Count.ShouldBe(2);
-        batch.Watermark.ShouldBe(batch.ChangeIds.Max());
-        var next = await database.Changes.ReadAsync(seed.Tenant);
+        var next = await database.Changes.ReadAsync(seed.Tenant, seed.Store);
         next.ProductIds.ShouldBe([seed.Gadget]);
-        next.Watermark.ShouldBeGreaterThan(batch.Watermark);
+        next.ChangeIds.Min().ShouldBeGreaterThan(batch.ChangeIds.Max());
     }
 
     [Fact]
@@ -75,12 +74,12 @@ public sealed class DirtyMarkingTests
         var other = await InventorySeed.CreateAsync(database, "Other");
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5m, "count")).Succeeded.ShouldBeTrue();
 
-        var seen = await database.Changes.ReadAsync(other.Tenant);
-        var ours = await database.Changes.ReadAsync(seed.Tenant);
+        var seen = await database.Changes.ReadAsync(other.Tenant, other.Store);
+        var ours = await database.Changes.ReadAsync(seed.Tenant, seed.Store);
         await database.Changes.AcknowledgeAsync(other.Tenant, ours);
 
-        seen.IsEmpty.ShouldBeTrue();
-        (await database.Changes.ReadAsync(seed.Tenant)).ShouldBeEquivalentTo(ours);
+        seen.ChangeIds.ShouldBeEmpty();
+        (await database.Changes.ReadAsync(seed.Tenant, seed.Store)).ShouldBeEquivalentTo(ours);
     }
 
     private static async Task Marks<T>(InventoryDatabase database, InventorySeed seed, int[] products, Func<Task<T>> change)
@@ -89,7 +88,7 @@ public sealed class DirtyMarkingTests
         await Acknowledge(database, seed);
         var result = await change();
         result.Error.ShouldBeNull();
-        (await database.Changes.ReadAsync(seed.Tenant)).ProductIds.ShouldBe(products, ignoreOrder: true);
+        (await database.Changes.ReadAsync(seed.Tenant, seed.Store)).ProductIds.ShouldBe(products, ignoreOrder: true);
     }
 
     private static async Task Unmarked<T>(Task<T> step, InventoryDatabase database, InventorySeed seed)
@@ -100,5 +99,5 @@ public sealed class DirtyMarkingTests
     }
 
     private static async Task Acknowledge(InventoryDatabase database, InventorySeed seed) =>
-        await database.Changes.AcknowledgeAsync(seed.Tenant, await database.Changes.ReadAsync(seed.Tenant));
+        await database.Changes.AcknowledgeAsync(seed.Tenant, await database.Changes.ReadAsync(seed.Tenant, seed.Store));
 }

@@ -30,7 +30,7 @@ public sealed class InventoryDatabase : IPortalDbContextFactory, IAsyncDisposabl
         Sales = new SaleOperations(unitOfWork, Clock);
         Catalog = new ProductCatalog(unitOfWork);
         Availability = new AvailabilityQuery(this);
-        Changes = new StockChangeFeed(this);
+        Changes = new StockChangeFeed(this, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.Zero));

@@ -2,6 +2,7 @@ using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
+using Portal.Domain.Integrations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
 using Portal.Domain.Stock;
@@ -9,7 +10,7 @@ using Portal.Features.Sales;
 
 namespace Portal.Tests.Inventory;
 
-/// <summary>An organization with two locations, a customer, a carrier, a bank account and some products.</summary>
+/// <summary>An organization with two locations, a customer, a carrier, a bank account, some products and a store row.</summary>
 public sealed class InventorySeed
 {
     public required int Org { get; init; }
@@ -23,6 +24,8 @@ public sealed class InventorySeed
     public required int Gadget { get; init; }
     public required int Part { get; init; }
     public required int Kit { get; init; }
+    /// <summary>A connected store's row (no WooCommerce behind it): what stock sync keeps its position for.</summary>
+    public required int Store { get; init; }
 
     public static async Task<InventorySeed> CreateAsync(InventoryDatabase database, string name = "Acme")
     {
@@ -42,11 +45,34 @@ public sealed class InventorySeed
         var kit = Product.Create(org, "KIT", "Kit");
         kit.SetBillOfMaterials([(part.Id, 2m)], new Dictionary<int, Product> { [part.Id] = part });
         db.Add(kit);
+        var store = AStore(name);
+        db.Add(store);
         await db.SaveChangesAsync();
         return new InventorySeed
         {
             Org = org, Tenant = FixedTenant.For(org), Warehouse = warehouse.Id, Shop = shop.Id, Customer = customer.Id,
             Carrier = carrier.Id, Bank = bank.Id, Widget = widget.Id, Gadget = gadget.Id, Part = part.Id, Kit = kit.Id,
+            Store = store.Id,
+        };
+    }
+
+    /// <summary>Another store of the organization, as a row only.</summary>
+    public async Task<int> AddStoreAsync(InventoryDatabase database, string name)
+    {
+        await using var db = database.For(Org);
+        var store = AStore(name);
+        db.Add(store);
+        await db.SaveChangesAsync();
+        return store.Id;
+    }
+
+    private static ConnectedStore AStore(string name)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        return new ConnectedStore
+        {
+            PublicKey = key, Name = name, Url = $"https://{key}.example", NormalizedUrl = $"{key}.example",
+            ConnectionMethod = StoreConnectionMethod.Classic, Currency = "USD", TimeZone = "UTC", Status = StoreStatus.Connected,
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Tenancy;
+using Portal.Domain;
 using Portal.Domain.Organizations;
 using Portal.Domain.Reference;
 using Portal.Domain.Sales;
@@ -153,6 +154,26 @@ public sealed class ReferenceBookEditorTests
         (settings.DefaultSalesAccountId, settings.AutoFulfilment, settings.AutoAssembly)
             .ShouldBe((sales.Value, AutoFulfilmentMode.PickPack, AutoAssemblyMode.ForMinimumRequiredForPicking));
         rule.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe("Rate");
+    }
+
+    [Fact]
+    public async Task SalesDefaults_WhenADefaultSaleTaxRuleIsChosen_ThenSavedOnlyIfTheRuleExistsAndItCannotBeDeleted()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var org = await database.CreateOrganizationAsync();
+        var tenant = FixedTenant.For(org);
+        var editor = new ReferenceBookEditor(new UnitOfWork(database));
+        var vat = await editor.SaveTaxRuleAsync(tenant, null, "VAT", 20m, false);
+
+        var unknown = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(null, AutoFulfilmentMode.None, AutoAssemblyMode.None, vat.Value + 99));
+        var chosen = await editor.SetSalesDefaultsAsync(tenant, new SalesDefaults(null, AutoFulfilmentMode.None, AutoAssemblyMode.None, vat.Value));
+        var deleted = await editor.DeleteAsync<TaxRule>(tenant, vat.Value, "tax rule");
+
+        unknown.FieldErrors.ShouldHaveSingleItem().ShouldBe(new ValidationError("DefaultSaleTaxRuleId", "The tax rule chosen no longer exists: choose another."));
+        chosen.Succeeded.ShouldBeTrue();
+        deleted.Error.ShouldBe("This tax rule is still used (by products, customers, sales, stock movements or the sales defaults) and cannot be deleted. Rename it instead.");
+        await using var db = database.For(org);
+        (await db.SalesSettings.SingleAsync()).DefaultSaleTaxRuleId.ShouldBe(vat.Value);
     }
 
     [Fact]

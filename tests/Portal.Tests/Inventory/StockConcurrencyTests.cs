@@ -83,7 +83,7 @@ public sealed class StockConcurrencyTests
         await using var database = await InventoryDatabase.CreateAsync();
         var seed = await InventorySeed.CreateAsync(database);
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 10m, "opening")).Succeeded.ShouldBeTrue();
-        var feed = await database.Changes.ReadAsync(seed.Tenant);
+        var feed = await database.Changes.ReadAsync(seed.Tenant, seed.Store);
         await database.Changes.AcknowledgeAsync(seed.Tenant, feed);
         database.Interceptors.Add(new FailingInsert("StockMovements"));
 
@@ -91,7 +91,7 @@ public sealed class StockConcurrencyTests
             database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5m, "found"));
 
         (await database.StockOfAsync(seed.Org, seed.Widget, seed.Warehouse)).ShouldBe((10m, 10m));
-        (await database.Changes.ReadAsync(seed.Tenant)).IsEmpty.ShouldBeTrue();
+        (await database.Changes.ReadAsync(seed.Tenant, seed.Store)).IsEmpty.ShouldBeTrue();
     }
 
     [Fact]

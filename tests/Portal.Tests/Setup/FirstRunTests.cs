@@ -14,7 +14,7 @@ public sealed class FirstRunTests : IAsyncLifetime
     public async Task DisposeAsync() => await _portal.DisposeAsync();
 
     private static Dictionary<string, string> Form(string org = "Acme Outdoor", string currency = "EUR", string zone = "Europe/Berlin",
-        string email = "owner@acme.test", string password = "Sup3r-secret!", string? confirm = null) => new()
+        string email = "owner@acme.test", string password = "Sup3r-secret walnut orbit", string? confirm = null) => new()
     {
         ["Input.OrganizationName"] = org,
         ["Input.BaseCurrency"] = currency,
@@ -78,11 +78,12 @@ public sealed class FirstRunTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "USD", "UTC", "a@b.test", "Sup3r-secret!", "Organization name is required")]
-    [InlineData("Acme", "XYZ", "UTC", "a@b.test", "Sup3r-secret!", "is not an ISO 4217 currency code")]
-    [InlineData("Acme", "USD", "Mars/Olympus", "a@b.test", "Sup3r-secret!", "is not an IANA time zone")]
-    [InlineData("Acme", "USD", "UTC", "not-an-email", "Sup3r-secret!", "valid e-mail")]
-    [InlineData("Acme", "USD", "UTC", "a@b.test", "short", "Passwords must be at least 10 characters")]
+    [InlineData("", "USD", "UTC", "a@b.test", "Sup3r-secret walnut orbit", "Organization name is required")]
+    [InlineData("Acme", "XYZ", "UTC", "a@b.test", "Sup3r-secret walnut orbit", "is not an ISO 4217 currency code")]
+    [InlineData("Acme", "USD", "Mars/Olympus", "a@b.test", "Sup3r-secret walnut orbit", "is not an IANA time zone")]
+    [InlineData("Acme", "USD", "UTC", "not-an-email", "Sup3r-secret walnut orbit", "valid e-mail")]
+    [InlineData("Acme", "USD", "UTC", "a@b.test", "short", "The password must have at least 12 characters.")]
+    [InlineData("Acme", "USD", "UTC", "a@b.test", "Password1234!", "This password is too easy to guess")]
     public async Task Setup_WhenAFieldIsInvalid_ThenSaysWhichAndCreatesNothing(string org, string currency, string zone, string email, string password, string message)
     {
         using var client = _portal.CreateBrowserClient();

@@ -23,6 +23,8 @@ internal static class WooTestClients
         CircuitMinimumThroughput = 1000,
         CircuitBreakDuration = TimeSpan.FromSeconds(1),
         MaxConcurrentRequestsPerStore = 4,
+        // The emulator and scripted stores listen on loopback.
+        AllowPrivateAddresses = true,
     };
 
     public static WooClientFactory Factory(WooClientOptions? options = null, IWooCallRecorder? recorder = null,

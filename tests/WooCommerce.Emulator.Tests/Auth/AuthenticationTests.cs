@@ -167,4 +167,53 @@ public sealed class AuthenticationTests(EmulatorFixture fx) : SeededStoreTests(f
         status.ShouldBe(HttpStatusCode.Unauthorized);
         body!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_cannot_view");
     }
+
+    /// <summary>WooCommerce's JavaScript client signs one value per key, then sends the query keys again after the oauth ones.</summary>
+    private HttpRequestMessage OAuthWithRepeatedKeys(string signedQuery, string repeated)
+    {
+        var url = HttpUrl("/products?" + signedQuery);
+        var query = OAuth1.SignedQuery("GET", url, Fx.Key.ConsumerKey, Fx.Key.ConsumerSecret);
+        var oauth = query.Split('&').Where(p => p.StartsWith("oauth_", StringComparison.Ordinal) && !p.StartsWith("oauth_signature=", StringComparison.Ordinal));
+        var signature = query.Split('&').Single(p => p.StartsWith("oauth_signature=", StringComparison.Ordinal));
+        return new HttpRequestMessage(HttpMethod.Get, $"{url.Split('?')[0]}?{signedQuery}&{string.Join("&", oauth)}&{repeated}&{signature}");
+    }
+
+    [Fact]
+    public async Task OAuthOverHttp_WithQueryKeysRepeatedAsTheJsClientSends_ThenAcceptedAndPagedOnce()
+    {
+        // captures-2/oauth_repeated_query_keys: ?page=1&per_page=2&oauth_…&page=1&per_page=2 → 200, 2 items, Link with one page/per_page.
+        using var request = OAuthWithRepeatedKeys("page=1&per_page=2", "page=1&per_page=2");
+        using var response = await Fx.Client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count.ShouldBe(2);
+        var expected = Fixtures.Load("captures-2/oauth_repeated_query_keys.meta.json")!["response"]!["headers"]!.AsArray()
+            .Single(h => h![0]!.GetValue<string>() == "Link")![1]!.GetValue<string>();
+        var link = response.Headers.GetValues("Link").Single();
+        expected.ShouldStartWith("<http://127.0.0.1:8080/wp-json/wc/v3/products?page=2&per_page=2&oauth_consumer_key=");
+        link.ShouldStartWith($"<{Fx.Emulator.BaseUrl}/wp-json/wc/v3/products?page=2&per_page=2&oauth_consumer_key=");
+        System.Text.RegularExpressions.Regex.Count(link, "per_page=").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OAuthOverHttp_WithARepeatedKeyOfAnotherValue_ThenTheLastValueIsSignedAndUsed()
+    {
+        var (lastSigned, body) = await SendAsync(OAuthWithRepeatedKeys("per_page=2", "per_page=3"));
+        lastSigned.ShouldBe(HttpStatusCode.Unauthorized); // signed over per_page=2, but PHP reads per_page=3
+        body!["message"]!.GetValue<string>().ShouldBe("Invalid signature - provided signature does not match.");
+
+        var url = HttpUrl("/products?per_page=3");
+        var query = OAuth1.SignedQuery("GET", url, Fx.Key.ConsumerKey, Fx.Key.ConsumerSecret);
+        var (status, list) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"{url.Split('?')[0]}?per_page=5&{query}"));
+        status.ShouldBe(HttpStatusCode.OK);
+        list!.AsArray().Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task BasicOverHttps_WithARepeatedQueryKey_ThenTheLastValueCounts()
+    {
+        var (response, body) = await Fx.SendAsync(HttpMethod.Get, "/products?per_page=5&orderby=id&per_page=2&order=asc");
+        using (response) response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body!.AsArray().Count.ShouldBe(2);
+        response.Headers.GetValues("Link").Single().ShouldStartWith($"<{Fx.Https("/wp-json/wc/v3/products?per_page=2&orderby=id&order=asc&page=2")}>");
+    }
 }

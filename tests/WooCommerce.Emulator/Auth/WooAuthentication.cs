@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using WooCommerce.Emulator.Model;
 using WooCommerce.Emulator.Rest;
 
@@ -15,11 +16,11 @@ public sealed class WooAuthentication(Store store, EmulatorOptions options, Time
 
     /// <returns>The authenticated key, or null for an anonymous request.</returns>
     /// <exception cref="WooException">Credentials were offered but are wrong.</exception>
-    public ApiKey? Authenticate(HttpRequest request)
+    public ApiKey? Authenticate(HttpRequest request, WpParams parameters)
     {
         lock (store.Sync)
         {
-            var key = request.IsHttps ? Basic(request) : OAuth(request);
+            var key = request.IsHttps ? Basic(request, parameters) : OAuth(request, parameters);
             if (key is null) return null;
             var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
             if (reading && key.Permission == KeyPermission.Write)
@@ -30,7 +31,7 @@ public sealed class WooAuthentication(Store store, EmulatorOptions options, Time
         }
     }
 
-    private ApiKey? Basic(HttpRequest request)
+    private ApiKey? Basic(HttpRequest request, WpParams parameters)
     {
         string? ck = null, cs = null;
         var header = request.Headers.Authorization.ToString();
@@ -47,9 +48,9 @@ public sealed class WooAuthentication(Store store, EmulatorOptions options, Time
                 return null;
             }
         }
-        else if (request.Query.ContainsKey("consumer_key") && request.Query.ContainsKey("consumer_secret"))
+        else if (parameters.Get["consumer_key"] is JsonNode qk && parameters.Get["consumer_secret"] is JsonNode qs)
         {
-            (ck, cs) = (request.Query["consumer_key"].ToString(), request.Query["consumer_secret"].ToString());
+            (ck, cs) = (qk.Str(), qs.Str());
         }
         if (ck is null) return null;
         var key = store.Keys.FirstOrDefault(k => k.ConsumerKey == ck);
@@ -59,54 +60,78 @@ public sealed class WooAuthentication(Store store, EmulatorOptions options, Time
         return key;
     }
 
-    private ApiKey? OAuth(HttpRequest request)
+    /// <summary>WC_REST_Authentication::get_oauth_parameters: array_merge($_GET, $_POST), then the OAuth header's.</summary>
+    private ApiKey? OAuth(HttpRequest request, WpParams wp)
     {
-        var parameters = request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        if (request.HasFormContentType)
-            foreach (var (k, v) in request.Form) parameters.TryAdd(k, v.ToString());
-        if (!parameters.Keys.Any(k => k.StartsWith("oauth_", StringComparison.Ordinal)))
+        var parameters = wp.SignedParameters();
+        var header = request.Headers.Authorization.ToString().Trim();
+        if (header.StartsWith("OAuth ", StringComparison.Ordinal))
         {
-            var header = request.Headers.Authorization.ToString();
-            if (!header.StartsWith("OAuth ", StringComparison.OrdinalIgnoreCase)) return null;
             foreach (var part in header[6..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var eq = part.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0) parameters[Uri.UnescapeDataString(part[..eq])] = Uri.UnescapeDataString(part[(eq + 1)..].Trim('"'));
+                if (eq > 0) parameters[Uri.UnescapeDataString(part[..eq].Trim())] = Uri.UnescapeDataString(part[(eq + 1)..].Trim().Trim('"'));
             }
             parameters.Remove("realm");
         }
-        var missing = RequiredOAuth.Where(p => !parameters.ContainsKey(p) || parameters[p].Length == 0).ToList();
+        string Value(string name) => parameters.TryGetValue(name, out var v) && v is JsonValue ? v.Str() : "";
+        if (!RequiredOAuth.Any(p => Value(p).Length > 0)) return null;
+        var missing = RequiredOAuth.Where(p => Value(p).Length == 0).ToList();
         if (missing.Count > 0)
             throw WooException.Of("woocommerce_rest_authentication_missing_parameter", "Missing OAuth parameters " + string.Join(", ", missing), 401);
 
-        var key = store.Keys.FirstOrDefault(k => k.ConsumerKey == parameters["oauth_consumer_key"])
+        var key = store.Keys.FirstOrDefault(k => k.ConsumerKey == Value("oauth_consumer_key"))
             ?? throw WooException.Of("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401);
 
-        var method = parameters["oauth_signature_method"];
+        var method = Value("oauth_signature_method");
         if (method is not ("HMAC-SHA1" or "HMAC-SHA256"))
             throw WooException.Of("woocommerce_rest_authentication_error", "Invalid signature - signature method is invalid.", 401);
-        var provided = parameters["oauth_signature"].Replace(' ', '+');
-        var signed = parameters.Where(kv => kv.Key != "oauth_signature").ToDictionary(kv => kv.Key, kv => kv.Value);
+        var provided = Value("oauth_signature").Replace(' ', '+');
+        var signed = Flatten(parameters.Where(kv => kv.Key != "oauth_signature"));
         var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
         var expected = Signature(request.Method, baseUri, signed, key.ConsumerSecret, method);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(provided)))
             throw WooException.Of("woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.", 401);
 
-        if (!long.TryParse(parameters["oauth_timestamp"], out var timestamp)
+        if (!long.TryParse(Value("oauth_timestamp"), out var timestamp)
             || Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - timestamp) > options.OAuthTimestampWindow.TotalSeconds)
             throw WooException.Of("woocommerce_rest_authentication_error", "Invalid timestamp.", 401);
-        if (!key.UsedNonces.Add(parameters["oauth_nonce"]))
+        if (!key.UsedNonces.Add(Value("oauth_nonce")))
             throw WooException.Of("woocommerce_rest_authentication_error", "Invalid nonce - nonce has already been used.", 401);
         return key;
     }
 
+    /// <summary>
+    /// join_with_equals_sign: top-level names sorted (strcmp), a list or map sent as <c>a[]=</c>/<c>a[k]=</c> signed
+    /// element by element as <c>a%5Bk%5D</c> in its own order.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> Flatten(IEnumerable<KeyValuePair<string, JsonNode?>> parameters)
+    {
+        var result = new List<KeyValuePair<string, string>>();
+        void Add(string name, JsonNode? value)
+        {
+            switch (value)
+            {
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++) Add(name + "%5B" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%5D", a[i]);
+                    break;
+                case JsonObject o:
+                    foreach (var (k, v) in o) Add(name + "%5B" + k + "%5D", v);
+                    break;
+                default:
+                    result.Add(new(name, Uri.EscapeDataString(value.Str())));
+                    break;
+            }
+        }
+        foreach (var (k, v) in parameters.OrderBy(kv => kv.Key, StringComparer.Ordinal)) Add(Uri.EscapeDataString(k), v);
+        return result;
+    }
+
     /// <summary>RFC 5849 §3.4 signature with key = secret + "&amp;" (no token secret), parameters sorted by name.</summary>
-    public static string Signature(string httpMethod, string baseUri, IReadOnlyDictionary<string, string> parameters, string consumerSecret, string signatureMethod)
+    public static string Signature(string httpMethod, string baseUri, IEnumerable<KeyValuePair<string, string>> encodedParameters, string consumerSecret, string signatureMethod)
     {
         static string Enc(string s) => Uri.EscapeDataString(s);
-        var normalized = string.Join("&", parameters
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => Enc(kv.Key) + "=" + Enc(kv.Value)));
+        var normalized = string.Join("&", encodedParameters.Select(kv => kv.Key + "=" + kv.Value));
         var baseString = $"{httpMethod.ToUpperInvariant()}&{Enc(baseUri)}&{Enc(normalized)}";
         var keyBytes = Encoding.UTF8.GetBytes(consumerSecret + "&");
         var data = Encoding.UTF8.GetBytes(baseString);

@@ -8,6 +8,7 @@ using WooCommerce.Emulator.Webhooks;
 namespace WooCommerce.Emulator.Control;
 
 public sealed record KeyRequest(string? Permission, string? Description);
+public sealed record ResetRequest(bool Fresh = false);
 public sealed record CountRequest(int Count, int Seed = 1);
 public sealed record SettingsRequest(string? TimezoneString, double? GmtOffset, string? Currency, string? CurrencySymbol, string? CurrencyName, bool? WoocommerceActive = null);
 
@@ -23,10 +24,17 @@ public static class ControlEndpoints
     public static void Map(WebApplication app)
     {
         var control = app.MapGroup("/__emulator");
-        control.MapPost("/reset", (Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
+        control.MapPost("/reset", async (HttpContext c, Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
         {
-            store.Clear(); log.Clear(); faults.Clear(); hooks.ClearLog();
+            var request = c.Request.ContentLength > 0 || c.Request.Headers.TransferEncoding.Count > 0
+                ? await c.Request.ReadFromJsonAsync<ResetRequest>(Json) ?? new ResetRequest() : new ResetRequest();
+            Reset(store, log, faults, hooks, request.Fresh);
             return Results.NoContent();
+        });
+        control.MapPost("/fresh", (Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks) =>
+        {
+            Reset(store, log, faults, hooks, fresh: true);
+            return Results.Json(State(store), Json);
         });
         control.MapPost("/seed", (Store store) =>
         {
@@ -43,11 +51,13 @@ public static class ControlEndpoints
             var spec = await c.Request.ReadFromJsonAsync<CountRequest>(Json) ?? new CountRequest(1);
             return Results.Json(new { ids = Generator.Customers(store, spec.Count, spec.Seed, clock.GetUtcNow().UtcDateTime) }, Json);
         });
-        control.MapPost("/generate/orders", async (HttpContext c, Store store, TimeProvider clock) =>
+        control.MapPost("/generate/orders", async (HttpContext c, Store store, TimeProvider clock, WebhookDispatcher hooks) =>
         {
             var spec = await c.Request.ReadFromJsonAsync<CountRequest>(Json) ?? new CountRequest(1);
-            return Results.Json(new { ids = Generator.Orders(store, spec.Count, spec.Seed, clock) }, Json);
+            var origin = $"{c.Request.Scheme}://{c.Request.Host}";
+            return Results.Json(new { ids = Generator.Orders(store, spec.Count, spec.Seed, clock, (topic, id) => hooks.Raise(topic, id, origin)) }, Json);
         });
+        ShopControls.Map(control);
         control.MapPost("/keys", async (HttpContext c, Store store) =>
         {
             var request = await c.Request.ReadFromJsonAsync<KeyRequest>(Json) ?? new KeyRequest(null, null);
@@ -67,6 +77,24 @@ public static class ControlEndpoints
         control.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.NoContent(); });
         control.MapDelete("/faults/{id:int}", (int id, FaultInjector faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
         control.MapGet("/webhooks/deliveries", (WebhookDispatcher hooks) => Results.Json(hooks.Deliveries, Json));
+        control.MapGet("/webhooks/chaos", (WebhookDispatcher hooks) => Results.Json(hooks.Chaos, Json));
+        control.MapPut("/webhooks/chaos", async (HttpContext c, WebhookDispatcher hooks) =>
+        {
+            var chaos = await c.Request.ReadFromJsonAsync<DeliveryChaos>(Json) ?? new DeliveryChaos();
+            try
+            {
+                hooks.Chaos = chaos;
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                return Results.Json(new { error = e.Message.Split(" (Parameter")[0] }, Json, statusCode: 400);
+            }
+            return Results.Json(hooks.Chaos, Json);
+        });
+        control.MapDelete("/webhooks/chaos", (WebhookDispatcher hooks) => { hooks.Chaos = new DeliveryChaos(); return Results.NoContent(); });
+        control.MapPost("/webhooks/pause", (WebhookDispatcher hooks) => { hooks.Pause(); return Results.NoContent(); });
+        control.MapGet("/webhooks/queue", (WebhookDispatcher hooks) => Results.Json(new { hooks.Paused, hooks.Held, hooks.InFlight }, Json));
+        control.MapPost("/webhooks/resume", (WebhookDispatcher hooks) => { hooks.Resume(); return Results.NoContent(); });
         control.MapGet("/auth/callbacks", (AppAuthorization auth) => Results.Json(auth.Callbacks, Json));
         control.MapGet("/settings", (Store store) => Results.Json(store.Settings, Json));
         control.MapPut("/settings", async (HttpContext c, Store store) =>
@@ -84,6 +112,14 @@ public static class ControlEndpoints
                 return Results.Json(s, Json);
             }
         });
+    }
+
+    /// <summary>Empties the store (or makes it a newly installed one), the request log, faults and the webhook log.</summary>
+    public static void Reset(Store store, RequestLog log, FaultInjector faults, WebhookDispatcher hooks, bool fresh)
+    {
+        if (fresh) NewStore.Apply(store);
+        else store.Clear();
+        log.Clear(); faults.Clear(); hooks.ClearLog(); hooks.ClearControls();
     }
 
     private static object State(Store store)

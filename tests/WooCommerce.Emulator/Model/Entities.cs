@@ -52,6 +52,12 @@ public sealed class Product
     public string Sku { get; set; } = "";
     public decimal? RegularPrice { get; set; }
     public decimal? SalePrice { get; set; }
+    /// <summary>The prices as the client sent them ("25" stays "25"); null for seeded products, shown with the store's decimals.</summary>
+    public string? RegularPriceText { get; set; }
+    public string? SalePriceText { get; set; }
+    public string PostPassword { get; set; } = "";
+    /// <summary>A grouped product's children (grouped_products).</summary>
+    public List<int> GroupedIds { get; set; } = [];
     public int TotalSales { get; set; }
     public bool Virtual { get; set; }
     public bool Downloadable { get; set; }
@@ -213,6 +219,9 @@ public sealed class OrderItem
     public string DiscountType { get; set; } = "";
     public decimal NominalAmount { get; set; }
     public int RateId { get; set; }
+    public bool Compound { get; set; }
+    /// <summary>The rate's percentage when the tax line was made; null on lines made before it was recorded.</summary>
+    public decimal? RatePercent { get; set; }
     public decimal TaxTotal { get; set; }
     public decimal ShippingTaxTotal { get; set; }
 }
@@ -300,8 +309,10 @@ public sealed class TaxRate
     public int Id { get; set; }
     public string Country { get; set; } = "";
     public string State { get; set; } = "";
-    public string Postcode { get; set; } = "";
-    public string City { get; set; } = "";
+    /// <summary>Postcodes the rate is limited to (wildcards "941*" and ranges "90210...90215"); empty means any.</summary>
+    public List<string> Postcodes { get; set; } = [];
+    /// <summary>Cities the rate is limited to, upper-cased as WooCommerce stores them; empty means any.</summary>
+    public List<string> Cities { get; set; } = [];
     public decimal Rate { get; set; }
     public string Name { get; set; } = "";
     public int Priority { get; set; } = 1;
@@ -363,6 +374,7 @@ public sealed class PaymentGateway
     public bool Enabled { get; set; }
     public string MethodTitle { get; set; } = "";
     public string MethodDescription { get; set; } = "";
+    public string Instructions { get; set; } = "";
     public bool SupportsRefunds { get; set; }
 }
 
@@ -390,4 +402,7 @@ public sealed class ShippingZoneMethod
     public int Order { get; set; }
     public bool Enabled { get; set; } = true;
     public decimal Cost { get; set; }
+    /// <summary>The cost setting as the shop owner typed it; null shows <see cref="Cost"/> with two decimals.</summary>
+    public string? CostSetting { get; set; }
+    public string TaxStatus { get; set; } = "taxable";
 }

@@ -23,6 +23,8 @@ public sealed class SiteSettings
     /// <summary>False makes the site a plain WordPress: no wc/* namespaces, every wc route answers rest_no_route.</summary>
     public bool WooCommerceActive { get; set; } = true;
     public bool PricesIncludeTax { get; set; }
+    /// <summary>Other options of the general and tax settings groups, by option id; absent means the default.</summary>
+    public Dictionary<string, string> Options { get; set; } = [];
 
     public TimeZoneInfo TimeZone
     {

@@ -7,6 +7,23 @@ public static class Batch
 {
     public const int MaxItems = 100;
 
+    /// <summary>WordPress registers every batch route for WP_REST_Server::EDITABLE: POST, PUT and PATCH.</summary>
+    public static readonly string[] Methods = ["POST", "PUT", "PATCH"];
+
+    public static RouteHandlerBuilder MapBatch(this IEndpointRouteBuilder api, string pattern, Delegate handler) =>
+        api.MapMethods(pattern, Methods, handler);
+
+    /// <summary>What a batch does with each item; all three run under the store lock.</summary>
+    public sealed record Handlers(Func<JsonObject, JsonNode> Create, Func<JsonObject, JsonNode> Update, Func<int, JsonNode> Delete);
+
+    /// <summary>A batch route (POST, PUT, PATCH) whose items are handled under the store lock.</summary>
+    public static RouteHandlerBuilder MapBatch(this IEndpointRouteBuilder api, string pattern, Func<HttpContext, Model.Store, Handlers> handlers) =>
+        api.MapBatch(pattern, (HttpContext c) => c.Locked(store =>
+        {
+            var h = handlers(c, store);
+            return Http.Json(Run(c.Params().Body, h.Create, h.Update, h.Delete));
+        }));
+
     public static JsonObject Run(JsonObject body, Func<JsonObject, JsonNode> create, Func<JsonObject, JsonNode> update, Func<int, JsonNode> delete)
     {
         var creates = body["create"] as JsonArray ?? [];

@@ -11,13 +11,13 @@ public static class CustomersApi
     {
         api.MapGet("/customers", (HttpContext c) => Locked(c, store =>
         {
-            var role = c.Query("role") ?? "customer";
+            var role = c.Param("role") ?? "customer";
             IEnumerable<Customer> q = store.Customers;
             if (role != "all") q = q.Where(x => x.Role == role);
-            if (c.Query("email") is string email) q = q.Where(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("search") is string s) q = q.Where(x => x.Email.Contains(s, StringComparison.OrdinalIgnoreCase)
+            if (c.Param("email") is string email) q = q.Where(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("search") is string s) q = q.Where(x => x.Email.Contains(s, StringComparison.OrdinalIgnoreCase)
                 || x.FirstName.Contains(s, StringComparison.OrdinalIgnoreCase) || x.LastName.Contains(s, StringComparison.OrdinalIgnoreCase) || x.Username.Contains(s, StringComparison.OrdinalIgnoreCase));
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(x => include.Contains(x.Id));
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(x => include.Contains(x.Id));
             var list = c.Ordered(q, by => by switch
             {
                 "name" => x => x.Username, "id" or "include" => x => x.Id, "registered_date" => x => (x.CreatedUtc, x.Id), _ => null,
@@ -27,45 +27,57 @@ public static class CustomersApi
         }));
         api.MapGet("/customers/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().CustomerJson(Find(store, id)))));
-        api.MapPost("/customers", async (HttpContext c) =>
-        {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var email = body["email"].Str();
-                if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || !email.Contains('.', StringComparison.Ordinal))
-                    throw WooException.Of("customer_invalid_email", "Invalid email address", 400);
-                if (store.Customers.Any(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
-                    throw WooException.Of("registration-error-email-exists", $"An account is already registered with {email}. Please log in or use a different email address.", 400);
-                var now = c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                var customer = new Customer { Id = store.NextUserId++, Email = email, Username = body["username"]?.Str() is { Length: > 0 } u ? u : email.Split('@')[0], CreatedUtc = now, ModifiedUtc = now };
-                Apply(store, customer, body);
-                store.Customers.Add(customer);
-                c.Raise("customer.created", customer.Id);
-                return Http.Json(c.Render().CustomerJson(customer), 201);
-            });
-        });
-        api.MapMethods("/customers/{id:int}", ["PUT", "PATCH", "POST"], async (HttpContext c, int id) =>
-        {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var customer = Find(store, id, 400);
-                Apply(store, customer, body);
-                customer.ModifiedUtc = c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                c.Raise("customer.updated", customer.Id);
-                return Http.Json(c.Render().CustomerJson(customer));
-            });
-        });
+        api.MapPost("/customers", (HttpContext c) => Locked(c, store =>
+            Http.Json(c.Render().CustomerJson(Create(c, store, c.Params().Body)), 201)));
+        api.MapMethods("/customers/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int id) => Locked(c, store =>
+            Http.Json(c.Render().CustomerJson(Update(c, store, id, c.Params().Body)))));
         api.MapDelete("/customers/{id:int}", (HttpContext c, int id) => Locked(c, store =>
         {
-            var customer = Find(store, id);
+            Find(store, id);
             RequireForce(c, "Customers do not support trashing.");
-            var json = c.Render().CustomerJson(customer);
-            store.Customers.Remove(customer);
-            c.Raise("customer.deleted", id);
-            return Http.Json(json);
+            return Http.Json(Delete(c, store, id));
         }));
+        api.MapBatch("/customers/batch", (c, store) =>
+        {
+            var render = c.Render();
+            return new Batch.Handlers(
+                item => render.CustomerJson(Create(c, store, item)),
+                item => render.CustomerJson(Update(c, store, item["id"].Int("id"), item)),
+                id => Delete(c, store, id));
+        });
+    }
+
+    private static Customer Create(HttpContext c, Store store, JsonObject body)
+    {
+        var email = body["email"].Str();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || !email.Contains('.', StringComparison.Ordinal))
+            throw WooException.Of("customer_invalid_email", "Invalid email address", 400);
+        if (store.Customers.Any(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
+            throw WooException.Of("registration-error-email-exists", $"An account is already registered with {email}. Please log in or use a different email address.", 400);
+        var now = c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var customer = new Customer { Id = store.NextUserId++, Email = email, Username = body["username"]?.Str() is { Length: > 0 } u ? u : email.Split('@')[0], CreatedUtc = now, ModifiedUtc = now };
+        Apply(store, customer, body);
+        store.Customers.Add(customer);
+        c.Raise("customer.created", customer.Id);
+        return customer;
+    }
+
+    private static Customer Update(HttpContext c, Store store, int id, JsonObject body)
+    {
+        var customer = Find(store, id, 400);
+        Apply(store, customer, body);
+        customer.ModifiedUtc = c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        c.Raise("customer.updated", customer.Id);
+        return customer;
+    }
+
+    private static JsonObject Delete(HttpContext c, Store store, int id)
+    {
+        var customer = Find(store, id);
+        var json = c.Render().CustomerJson(customer);
+        store.Customers.Remove(customer);
+        c.Raise("customer.deleted", id);
+        return json;
     }
 
     private static Customer Find(Store store, int id, int status = 404) =>

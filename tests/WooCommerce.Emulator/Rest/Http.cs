@@ -29,40 +29,35 @@ public static class Http
     public static IResult Json(JsonNode? node, int status = 200) =>
         Results.Text(node?.ToJsonString(JsonOptions) ?? "null", JsonContentType, System.Text.Encoding.UTF8, status);
 
-    public static async Task<JsonObject> BodyAsync(this HttpContext c)
+    private const string ParamsKey = "WooCommerce.Emulator.WpParams";
+
+    /// <summary>Parses the request's parameters once, before authentication reads them; see <see cref="WpParams"/>.</summary>
+    public static async Task LoadParamsAsync(HttpContext c) => c.Items[ParamsKey] = await WpParams.ReadAsync(c.Request);
+
+    /// <summary>The request's parameters as PHP and WordPress read them (query, form and JSON body, last repeated key wins).</summary>
+    public static WpParams Params(this HttpContext c) => c.Items[ParamsKey] as WpParams ?? WpParams.Empty;
+
+    /// <summary>The JSON (or form) body; rest_invalid_json if it did not parse.</summary>
+    public static Task<JsonObject> BodyAsync(this HttpContext c) => Task.FromResult(c.Params().Body);
+
+    /// <summary>A parameter from the JSON body, form body or query string, in WordPress's order; null when absent.</summary>
+    public static string? Param(this HttpContext c, string name) => c.Params()[name] is JsonNode n ? n.Str() : null;
+
+    /// <summary>A boolean parameter as rest_sanitize_boolean reads it; absent is false, anything else rest_invalid_param.</summary>
+    public static bool ParamBool(this HttpContext c, string name) => c.Params()[name] switch
     {
-        if (c.Request.HasFormContentType)
-        {
-            var form = await c.Request.ReadFormAsync();
-            var obj = new JsonObject();
-            foreach (var (k, v) in form) obj[k] = v.ToString();
-            return obj;
-        }
-        using var reader = new StreamReader(c.Request.Body);
-        var text = await reader.ReadToEndAsync();
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject ?? [];
-        }
-        catch (JsonException)
-        {
-            throw WooException.Of("rest_invalid_json", "Invalid JSON body passed.", 400);
-        }
-    }
+        null => false,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<int>(out var i) && i is 0 or 1 => i == 1,
+        JsonValue v when v.TryGetValue<string>(out var s) && s.ToLowerInvariant() is "" or "0" or "false" or "1" or "true" => s is "1" || s.Equals("true", StringComparison.OrdinalIgnoreCase),
+        _ => throw WooException.InvalidParam(name, "rest_invalid_type", $"{name} is not of type boolean.", new JsonObject { ["param"] = name }),
+    };
 
-    public static string? Query(this HttpContext c, string name) =>
-        c.Request.Query.TryGetValue(name, out var v) && v.Count > 0 ? v.ToString() : null;
-
-    public static bool QueryBool(this HttpContext c, string name) =>
-        c.Query(name) is string s && (s.Equals("true", StringComparison.OrdinalIgnoreCase) || s == "1");
-
-    public static int QueryInt(this HttpContext c, string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
+    public static int ParamInt(this HttpContext c, string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
-        var raw = c.Query(name);
-        if (raw is null) return fallback;
-        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            throw WooException.InvalidParam(name, "rest_invalid_type", $"{name} is not of type integer.", new JsonObject { ["param"] = name });
+        var node = c.Params()[name];
+        if (node is null) return fallback;
+        var value = node.Int(name);
         if (value < min || value > max)
         {
             var message = max == int.MaxValue
@@ -73,17 +68,26 @@ public static class Http
         return value;
     }
 
-    public static List<int> QueryIds(this HttpContext c, string name) =>
-        (c.Query(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var i) ? i : 0).Where(i => i > 0).ToList();
+    /// <summary>A list of ids as wp_parse_id_list reads it: "1,2", a list (<c>a[]=1&amp;a[]=2</c> or a JSON array), or one id.</summary>
+    public static List<int> ParamIds(this HttpContext c, string name)
+    {
+        IEnumerable<string> raw = c.Params()[name] switch
+        {
+            null => [],
+            JsonArray a => a.Select(n => n.Str()),
+            JsonObject o => o.Select(kv => kv.Value.Str()),
+            JsonNode n => n.Str().Split([',', ' '], StringSplitOptions.RemoveEmptyEntries),
+        };
+        return raw.Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var i) ? Math.Abs(i) : 0).Where(i => i > 0).Distinct().ToList();
+    }
 
     /// <summary>
     /// Parses after/before/modified_* like WordPress's rest_parse_date. A value without an offset is site-local
     /// unless dates_are_gmt=true.
     /// </summary>
-    public static DateTime? QueryDateUtc(this HttpContext c, string name)
+    public static DateTime? ParamDateUtc(this HttpContext c, string name)
     {
-        var raw = c.Query(name);
+        var raw = c.Param(name);
         if (raw is null) return null;
         if (!System.Text.RegularExpressions.Regex.IsMatch(raw, @"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}(:?\d{2})?)?$"))
             throw WooException.InvalidParam(name, "rest_invalid_date", "Invalid date.");
@@ -91,14 +95,14 @@ public static class Http
         if (hasOffset)
             return DateTimeOffset.Parse(raw, CultureInfo.InvariantCulture).UtcDateTime;
         var local = DateTime.Parse(raw.Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.None);
-        return c.QueryBool("dates_are_gmt") ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : c.Store().Settings.ToUtc(local);
+        return c.ParamBool("dates_are_gmt") ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : c.Store().Settings.ToUtc(local);
     }
 
     /// <summary>Pages a list as WordPress does: X-WP-Total, X-WP-TotalPages and a Link header with prev/next.</summary>
     public static IResult Page<T>(this HttpContext c, IReadOnlyList<T> all, Func<T, JsonNode> render)
     {
-        var perPage = c.QueryInt("per_page", 10, 1, 100);
-        var page = c.QueryInt("page", 1, 1);
+        var perPage = c.ParamInt("per_page", 10, 1, 100);
+        var page = c.ParamInt("page", 1, 1);
         var total = all.Count;
         var pages = (int)Math.Ceiling(total / (double)perPage);
         // WooCommerce's CRUD controllers answer a page past the end with an empty list (WordPress's own posts
@@ -109,8 +113,16 @@ public static class Http
         var links = new List<string>();
         string PageUrl(int p)
         {
-            var q = new QueryBuilder(c.Request.Query.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? ""))));
-            q.Add("page", p.ToString(CultureInfo.InvariantCulture));
+            // WordPress rebuilds the link from $_GET (one value per key, in first-seen order) with add_query_arg,
+            // which replaces page where it stands.
+            var query = c.Params().Get.DeepClone().AsObject();
+            query["page"] = p.ToString(CultureInfo.InvariantCulture);
+            var q = new QueryBuilder(query.SelectMany(kv => kv.Value switch
+            {
+                JsonArray a => a.Select((v, i) => new KeyValuePair<string, string>($"{kv.Key}[{i}]", v.Str())),
+                JsonObject o => o.Select(e => new KeyValuePair<string, string>($"{kv.Key}[{e.Key}]", e.Value.Str())),
+                var v => [new KeyValuePair<string, string>(kv.Key, v.Str())],
+            }));
             return $"<{c.Origin()}{c.Request.Path}{q}>";
         }
         if (page > 1) links.Add($"{PageUrl(Math.Min(page - 1, Math.Max(pages, 1)))}; rel=\"prev\"");
@@ -129,8 +141,8 @@ public static class Http
 
     public static IEnumerable<T> Ordered<T>(this HttpContext c, IEnumerable<T> items, Func<string, Func<T, IComparable?>?> key, string defaultBy, string defaultOrder = "desc")
     {
-        var by = c.Query("orderby") ?? defaultBy;
-        var order = c.Query("order") ?? defaultOrder;
+        var by = c.Param("orderby") ?? defaultBy;
+        var order = c.Param("order") ?? defaultOrder;
         if (order is not ("asc" or "desc"))
             throw WooException.InvalidParam("order", "rest_not_in_enum", "order is not one of asc and desc.");
         var selector = key(by) ?? throw WooException.InvalidParam("orderby", "rest_not_in_enum", $"orderby is not one of the allowed values.");

@@ -24,14 +24,7 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         };
         var status = body["status"]?.Str() ?? "pending";
         ApplyFields(order, body);
-        if (body["line_items"] is JsonArray lines)
-            foreach (var line in lines.OfType<JsonObject>()) order.Items.Add(NewLine(line));
-        if (body["shipping_lines"] is JsonArray ships)
-            foreach (var s in ships.OfType<JsonObject>())
-                order.Items.Add(new OrderItem { Id = store.TakeItemId(), Kind = "shipping", Name = s["method_title"].Str(), MethodId = s["method_id"].Str(), InstanceId = s["instance_id"].Str(), Total = s["total"].Money() ?? 0 });
-        if (body["fee_lines"] is JsonArray fees)
-            foreach (var f in fees.OfType<JsonObject>())
-                order.Items.Add(new OrderItem { Id = store.TakeItemId(), Kind = "fee", Name = f["name"].Str(), TaxClass = f["tax_class"].Str(), Total = f["total"].Money() ?? 0 });
+        ApplyItems(order, body);
         if (body["coupon_lines"] is JsonArray coupons)
             foreach (var cl in coupons.OfType<JsonObject>()) ApplyCoupon(order, cl["code"].Str());
         CalculateTaxes(order);
@@ -47,6 +40,64 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
         // WooCommerce saves a REST-created order twice, so an order.updated follows every order.created.
         raise("order.updated", order.Id);
         return order;
+    }
+
+    private static readonly (string Field, string Kind)[] ItemFields = [("line_items", "line_item"), ("shipping_lines", "shipping"), ("fee_lines", "fee")];
+
+    /// <summary>
+    /// line_items, shipping_lines and fee_lines as WooCommerce's orders controller applies them on create and update:
+    /// an entry without an id is added, one with an id changes that item, and one with an id and quantity 0 (or
+    /// null) removes it. Returns whether any item changed, so that the caller recalculates.
+    /// </summary>
+    public bool ApplyItems(Order order, JsonObject body)
+    {
+        var changed = false;
+        foreach (var (field, kind) in ItemFields)
+        {
+            if (body[field] is not JsonArray entries) continue;
+            foreach (var entry in entries.OfType<JsonObject>())
+            {
+                changed = true;
+                var id = entry["id"] is JsonNode idNode ? idNode.Int(field) : 0;
+                if (id == 0)
+                {
+                    order.Items.Add(kind switch
+                    {
+                        "line_item" => NewLine(entry),
+                        "shipping" => new OrderItem { Id = store.TakeItemId(), Kind = "shipping", Name = entry["method_title"].Str(), MethodId = entry["method_id"].Str(), InstanceId = entry["instance_id"].Str(), Total = entry["total"].Money() ?? 0 },
+                        _ => new OrderItem { Id = store.TakeItemId(), Kind = "fee", Name = entry["name"].Str(), TaxClass = entry["tax_class"].Str(), Total = entry["total"].Money() ?? 0 },
+                    });
+                    continue;
+                }
+                var item = order.Items.FirstOrDefault(i => i.Id == id && i.Kind == kind)
+                    ?? throw WooException.Of("woocommerce_rest_invalid_item_id", "Order item ID provided is not associated with order.", 400);
+                if (entry.ContainsKey("quantity") && (entry["quantity"] is null || entry["quantity"].Int("quantity") == 0))
+                {
+                    order.Items.Remove(item);
+                    continue;
+                }
+                UpdateItem(item, entry);
+            }
+        }
+        return changed;
+    }
+
+    private static void UpdateItem(OrderItem item, JsonObject entry)
+    {
+        if (entry["name"] is JsonNode name) item.Name = name.Str();
+        if (entry["method_title"] is JsonNode title) item.Name = title.Str();
+        if (entry["method_id"] is JsonNode method) item.MethodId = method.Str();
+        if (entry["tax_class"] is JsonNode taxClass) item.TaxClass = taxClass.Str();
+        if (entry["quantity"] is JsonNode q)
+        {
+            var quantity = q.Int("quantity");
+            // Without new totals, the line keeps its unit price for the new quantity.
+            if (item.Quantity != 0 && entry["subtotal"] is null) item.Subtotal = item.Subtotal / item.Quantity * quantity;
+            if (item.Quantity != 0 && entry["total"] is null) item.Total = item.Total / item.Quantity * quantity;
+            item.Quantity = quantity;
+        }
+        if (entry["subtotal"].Money() is decimal subtotal) item.Subtotal = subtotal;
+        if (entry["total"].Money() is decimal total) item.Total = total;
     }
 
     private OrderItem NewLine(JsonObject line)
@@ -105,45 +156,15 @@ public sealed class OrderWriter(Store store, TimeProvider clock, Action<string, 
             discount += d;
         }
         coupon.UsageCount++;
-        order.Items.Add(new OrderItem { Id = store.TakeItemId(), Kind = "coupon", Code = coupon.Code, DiscountType = coupon.DiscountType, NominalAmount = coupon.Amount, Total = discount });
+        var item = new OrderItem { Id = store.TakeItemId(), Kind = "coupon", Code = coupon.Code, DiscountType = coupon.DiscountType, NominalAmount = coupon.Amount, Total = discount };
+        // WooCommerce keeps a compact copy of the coupon on its line: [id, code, type, amount].
+        var info = new JsonArray(coupon.Id, coupon.Code, coupon.DiscountType, JsonNode.Parse(Render.Plain(coupon.Amount))).ToJsonString();
+        item.MetaData.Add(new ItemMeta { Id = store.TakeMetaId(), Key = "coupon_info", Value = info, DisplayKey = "coupon_info", DisplayValue = info });
+        order.Items.Add(item);
     }
 
-    // WooCommerce rounds half away from zero (PHP round), not to even.
-    /// <summary>One matching rate per tax class, chosen by the billing country and state, as a simple store is set up.</summary>
-    public void CalculateTaxes(Order order)
-    {
-        order.Items.RemoveAll(i => i.Kind == "tax");
-        if (!store.Settings.CalcTaxes) return;
-        var address = string.IsNullOrEmpty(order.Shipping.Country) ? order.Billing : order.Shipping;
-        TaxRate? RateFor(string taxClass) => store.TaxRates
-            .Where(r => r.Class == (taxClass.Length == 0 ? "standard" : taxClass))
-            .Where(r => r.Country.Length == 0 || r.Country == address.Country)
-            .Where(r => r.State.Length == 0 || r.State == address.State)
-            .OrderByDescending(r => r.Country.Length + r.State.Length).ThenBy(r => r.Priority).FirstOrDefault();
-        var perRate = new Dictionary<int, (decimal Cart, decimal Shipping)>();
-        foreach (var item in order.Items.Where(i => i.Kind is "line_item" or "fee" or "shipping"))
-        {
-            var rate = RateFor(item.Kind == "shipping" ? "" : item.TaxClass);
-            item.Taxes.Clear();
-            if (rate is null || (item.Kind == "shipping" && !rate.Shipping)) { item.TotalTax = item.SubtotalTax = 0; continue; }
-            item.TotalTax = Math.Round(item.Total * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero);
-            item.SubtotalTax = item.Kind == "line_item" ? Math.Round(item.Subtotal * rate.Rate / 100m, 2, MidpointRounding.AwayFromZero) : 0;
-            item.Taxes.Add(new TaxAmount { RateId = rate.Id, Total = item.TotalTax, Subtotal = item.Kind == "line_item" ? item.SubtotalTax : null });
-            perRate.TryGetValue(rate.Id, out var sums);
-            perRate[rate.Id] = item.Kind == "shipping" ? (sums.Cart, sums.Shipping + item.TotalTax) : (sums.Cart + item.TotalTax, sums.Shipping);
-        }
-        foreach (var coupon in order.OfKind("coupon").ToList())
-            coupon.TotalTax = order.OfKind("line_item").Sum(l => l.SubtotalTax - l.TotalTax);
-        foreach (var (rateId, sums) in perRate)
-        {
-            var rate = store.TaxRates.First(r => r.Id == rateId);
-            order.Items.Add(new OrderItem
-            {
-                Id = store.TakeItemId(), Kind = "tax", RateId = rateId, Name = rate.Name, TaxTotal = sums.Cart, ShippingTaxTotal = sums.Shipping,
-                Code = $"{rate.Country}-{rate.State}-{rate.Name.ToUpperInvariant()}-{rate.Priority}".Replace("--", "-", StringComparison.Ordinal),
-            });
-        }
-    }
+    /// <summary>Taxes as WooCommerce prices them: every matching rate, stacked by priority, compound on top (see <see cref="TaxPricing"/>).</summary>
+    public void CalculateTaxes(Order order) => TaxPricing.Apply(store, order);
 
     public void ApplyFields(Order order, JsonObject body)
     {

@@ -13,7 +13,7 @@ public static class OrdersApi
     {
         api.MapGet("/orders", (Delegate)List);
         api.MapPost("/orders", (Delegate)Create);
-        api.MapPost("/orders/batch", (Delegate)BatchOrders);
+        api.MapBatch("/orders/batch", (Delegate)BatchOrders);
         api.MapGet("/orders/statuses", (Delegate)Statuses);
         api.MapGet("/orders/{id:int}", (Delegate)Get);
         api.MapMethods("/orders/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)Update);
@@ -44,7 +44,7 @@ public static class OrdersApi
         var store = c.Store();
         lock (store.Sync)
         {
-            var statuses = (c.Query("status") ?? "any").Split(',', StringSplitOptions.TrimEntries);
+            var statuses = (c.Param("status") ?? "any").Split(',', StringSplitOptions.TrimEntries);
             for (var i = 0; i < statuses.Length; i++)
             {
                 if (!FilterStatuses.Contains(statuses[i]))
@@ -57,16 +57,15 @@ public static class OrdersApi
             q = statuses.Contains("any")
                 ? q.Where(o => o.Status != "trash" || statuses.Contains("trash"))
                 : q.Where(o => statuses.Contains(o.Status));
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(o => o.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(o => o.CreatedUtc < before);
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(o => o.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("modified_before") is DateTime mbefore) q = q.Where(o => o.ModifiedUtc < mbefore);
-            if (c.Query("customer") is string customer) { var id = c.QueryInt("customer", 0); q = q.Where(o => o.CustomerId == id); }
-            if (c.Query("product") is not null) { var pid = c.QueryInt("product", 0); q = q.Where(o => o.OfKind("line_item").Any(l => l.ProductId == pid || l.VariationId == pid)); }
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(o => include.Contains(o.Id));
-            if (c.QueryIds("exclude") is { Count: > 0 } exclude) q = q.Where(o => !exclude.Contains(o.Id));
-            if (c.Query("search") is string search) q = q.Where(o => o.Billing.Email.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || o.Billing.FirstName.Contains(search, StringComparison.OrdinalIgnoreCase) || o.Billing.LastName.Contains(search, StringComparison.OrdinalIgnoreCase)
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(o => o.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(o => o.CreatedUtc < before);
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(o => o.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("modified_before") is DateTime mbefore) q = q.Where(o => o.ModifiedUtc < mbefore);
+            if (c.Param("customer") is string customer) { var id = c.ParamInt("customer", 0); q = q.Where(o => o.CustomerId == id); }
+            if (c.Param("product") is not null) { var pid = c.ParamInt("product", 0); q = q.Where(o => o.OfKind("line_item").Any(l => l.ProductId == pid || l.VariationId == pid)); }
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(o => include.Contains(o.Id));
+            if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(o => !exclude.Contains(o.Id));
+            if (c.Param("search") is string search) q = q.Where(o => Searchable(o).Any(f => f.Contains(search, StringComparison.OrdinalIgnoreCase))
                 || o.Id.ToString(CultureInfo.InvariantCulture) == search);
             var list = c.Ordered(q, by => by switch
             {
@@ -80,6 +79,11 @@ public static class OrdersApi
             return c.Page(list, o => render.OrderJson(o));
         }
     }
+
+    /// <summary>What an order search looks in on an HPOS store: every billing and shipping field, and the line names.</summary>
+    private static IEnumerable<string> Searchable(Order o) =>
+        new[] { o.Billing, o.Shipping }.SelectMany(a => new[] { a.FirstName, a.LastName, a.Company, a.Address1, a.Address2, a.City, a.State, a.Postcode, a.Country, a.Email, a.Phone })
+            .Concat(o.OfKind("line_item").Select(i => i.Name));
 
     private static IResult Get(HttpContext c, int id) => c.Locked(store => Http.Json(c.Render().OrderJson(Find(store, id))));
 
@@ -100,6 +104,7 @@ public static class OrdersApi
         var order = Find(c.Store(), id, 400);
         var writer = Writer(c);
         writer.ApplyFields(order, body);
+        if (writer.ApplyItems(order, body)) writer.CalculateTaxes(order);
         if (body["set_paid"].Bool() && order.PaidUtc is null) order.PaidUtc = Now(c);
         if (body["status"] is JsonNode status) writer.SetStatus(order, status.Str());
         else if (body["set_paid"].Bool() && order.Status == "pending") writer.SetStatus(order, "processing");
@@ -108,7 +113,7 @@ public static class OrdersApi
         return order;
     }
 
-    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteOrder(c, id, c.QueryBool("force"))));
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteOrder(c, id, c.ParamBool("force"))));
 
     private static JsonNode DeleteOrder(HttpContext c, int id, bool force)
     {
@@ -193,7 +198,7 @@ public static class OrdersApi
         {
             RefundOrder(store, order);
             var refund = store.RefundsOf(order).FirstOrDefault(r => r.Id == id) ?? throw WooException.InvalidId("woocommerce_rest_invalid_id");
-            if (!c.QueryBool("force"))
+            if (!c.ParamBool("force"))
                 throw WooException.Of("woocommerce_rest_trash_not_supported", "Refunds do not support trashing.", 501);
             var json = c.Render().RefundJson(refund, withParent: false);
             store.Refunds.Remove(refund);
@@ -248,7 +253,8 @@ public static class OrdersApi
         {
             foreach (var line in lines.OfType<JsonObject>())
             {
-                var itemId = line["id"].Int("line_items");
+                // An entry without the id of one of the order's items is ignored, as WooCommerce does.
+                var itemId = line["id"] is JsonNode idNode ? idNode.Int("line_items") : 0;
                 var original = o.Items.FirstOrDefault(i => i.Id == itemId && i.Kind is "line_item" or "shipping" or "fee");
                 if (original is null) continue;
                 var qty = line["quantity"] is JsonNode q ? q.Int("quantity") : 0;
@@ -301,7 +307,7 @@ public static class OrdersApi
         lock (store.Sync)
         {
             RefundOrder(store, order);
-            var type = c.Query("type") ?? "any";
+            var type = c.Param("type") ?? "any";
             var notes = store.Notes.Where(n => n.OrderId == order)
                 .Where(n => type == "any" || (type == "customer") == n.CustomerNote)
                 .OrderByDescending(n => n.Id).Select(n => (JsonNode)c.Render().NoteJson(n));
@@ -337,7 +343,7 @@ public static class OrdersApi
         lock (store.Sync)
         {
             var note = FindNote(store, order, id);
-            if (!c.QueryBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.", 501);
+            if (!c.ParamBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", "Webhooks do not support trashing.", 501);
             store.Notes.Remove(note);
             return Http.Json(c.Render().NoteJson(note));
         }

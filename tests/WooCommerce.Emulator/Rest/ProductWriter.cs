@@ -53,8 +53,12 @@ public sealed class ProductWriter(Store store, TimeProvider clock)
         if (body["slug"] is JsonNode slug) p.Slug = UniqueSlug(Slugs.Make(slug.Str()), p.Id);
         if (body["description"] is JsonNode d) p.Description = d.Str();
         if (body["short_description"] is JsonNode sd) p.ShortDescription = sd.Str();
-        if (body.ContainsKey("regular_price")) p.RegularPrice = body["regular_price"].Money();
-        if (body.ContainsKey("sale_price")) p.SalePrice = body["sale_price"].Money();
+        if (body.ContainsKey("regular_price")) (p.RegularPrice, p.RegularPriceText) = Price(body["regular_price"]);
+        if (body.ContainsKey("sale_price")) (p.SalePrice, p.SalePriceText) = Price(body["sale_price"]);
+        if (body["post_password"] is JsonNode pw) p.PostPassword = pw.Str();
+        if (body["grouped_products"] is JsonArray grouped)
+            p.GroupedIds = [.. grouped.Select(g => g.Int("grouped_products")).Where(id => store.Product(id) is { IsVariation: false })];
+        if (ReadDate(body, "date_created") is DateTime created) p.CreatedUtc = created;
         if (body["featured"] is JsonNode f) p.Featured = f.Bool();
         if (body["catalog_visibility"] is JsonNode cv) p.CatalogVisibility = cv.Str();
         if (body["virtual"] is JsonNode v) p.Virtual = v.Bool();
@@ -92,6 +96,26 @@ public sealed class ProductWriter(Store store, TimeProvider clock)
             p.Images = [.. images.OfType<JsonObject>().Select(i => NewImage(i["src"].Str(), i["alt"].Str()))];
         if (body["image"] is JsonObject image) p.Images = [NewImage(image["src"].Str(), image["alt"].Str())];
         if (body["meta_data"] is JsonArray meta) MergeMeta(store, p.MetaData, meta);
+    }
+
+    /// <summary>A price is kept as sent (wc_format_decimal does not pad): "25" stays "25".</summary>
+    private static (decimal?, string?) Price(JsonNode? node) => node.Money() is decimal d ? (d, node.Str().Trim()) : (null, null);
+
+    /// <summary>A writable date: <c>{name}_gmt</c> is UTC, <c>{name}</c> is site-local, as WooCommerce reads them.</summary>
+    public DateTime? ReadDate(JsonObject body, string name)
+    {
+        DateTime? Parse(string field)
+        {
+            var raw = body[field].Str();
+            if (raw.Length == 0) return null;
+            if (!DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d))
+                throw WooException.InvalidParam(field, "rest_invalid_date", "Invalid date.");
+            return d;
+        }
+        if (Parse(name + "_gmt") is DateTime gmt) return DateTime.SpecifyKind(gmt, DateTimeKind.Utc);
+        if (Parse(name) is not DateTime local) return null;
+        var hasOffset = System.Text.RegularExpressions.Regex.IsMatch(body[name].Str(), @"([Zz]|[+-]\d{2}:?\d{2})$");
+        return hasOffset ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : store.Settings.ToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
     }
 
     public Image NewImage(string src, string alt) => new()

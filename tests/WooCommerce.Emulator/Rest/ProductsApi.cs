@@ -12,14 +12,14 @@ public static class ProductsApi
     {
         api.MapGet("/products", (Delegate)List);
         api.MapPost("/products", (Delegate)Create);
-        api.MapPost("/products/batch", (Delegate)BatchProducts);
+        api.MapBatch("/products/batch", (Delegate)BatchProducts);
         api.MapGet("/products/{id:int}", (Delegate)Get);
         api.MapMethods("/products/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)Update);
         api.MapDelete("/products/{id:int}", (Delegate)Delete);
 
         api.MapGet("/products/{parent:int}/variations", (Delegate)ListVariations);
         api.MapPost("/products/{parent:int}/variations", (Delegate)CreateVariation);
-        api.MapPost("/products/{parent:int}/variations/batch", (Delegate)BatchVariations);
+        api.MapBatch("/products/{parent:int}/variations/batch", (Delegate)BatchVariations);
         api.MapGet("/products/{parent:int}/variations/{id:int}", (Delegate)GetVariation);
         api.MapMethods("/products/{parent:int}/variations/{id:int}", ["PUT", "PATCH", "POST"], (Delegate)UpdateVariation);
         api.MapDelete("/products/{parent:int}/variations/{id:int}", (Delegate)DeleteVariation);
@@ -37,33 +37,51 @@ public static class ProductsApi
         var store = c.Store();
         lock (store.Sync)
         {
-            var status = c.Query("status") ?? "any";
+            var status = c.Param("status") ?? "any";
             if (!ListStatuses.Contains(status))
                 throw WooException.InvalidParam("status", "rest_not_in_enum", "status is not one of any, future, trash, draft, pending, private, and publish.");
             IEnumerable<Product> q = store.Products.Where(p => !p.IsVariation);
             q = status == "any" ? q.Where(p => p.Status != "trash") : q.Where(p => p.Status == status);
-            if (c.Query("search") is string search) q = q.Where(p => p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+            if (c.Param("search") is string search) q = q.Where(p => p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
                 || p.Description.Contains(search, StringComparison.OrdinalIgnoreCase) || p.ShortDescription.Contains(search, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("sku") is string sku)
+            if (c.Param("sku") is string sku)
             {
                 var skus = sku.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 // A SKU search also finds variations, which the plain listing leaves out.
                 var listed = q.ToHashSet();
                 q = store.Products.Where(p => p.Status != "trash" && skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase) && (p.IsVariation || listed.Contains(p)));
             }
-            if (c.Query("type") is string type) q = q.Where(p => p.Type == type);
-            if (c.QueryIds("category") is { Count: > 0 } cats) q = q.Where(p => p.CategoryIds.Intersect(cats).Any());
-            if (c.QueryIds("tag") is { Count: > 0 } tags) q = q.Where(p => p.TagIds.Intersect(tags).Any());
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(p => include.Contains(p.Id));
-            if (c.QueryIds("exclude") is { Count: > 0 } exclude) q = q.Where(p => !exclude.Contains(p.Id));
-            if (c.Query("parent") is not null) { var parents = c.QueryIds("parent"); q = q.Where(p => parents.Contains(p.ParentId)); }
-            if (c.Query("stock_status") is string ss) q = q.Where(p => p.StockStatus == ss);
-            if (c.Query("featured") is not null) { var f = c.QueryBool("featured"); q = q.Where(p => p.Featured == f); }
-            if (c.Query("on_sale") is not null) { var s = c.QueryBool("on_sale"); q = q.Where(p => p.OnSale == s); }
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(p => p.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(p => p.CreatedUtc < before);
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(p => p.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("modified_before") is DateTime mbefore) q = q.Where(p => p.ModifiedUtc < mbefore);
+            if (c.Param("type") is string type) q = q.Where(p => p.Type == type);
+            if (c.ParamIds("category") is { Count: > 0 } cats)
+            {
+                // WordPress's tax_query includes child categories (include_children), at every depth.
+                var withChildren = new HashSet<int>(cats);
+                for (var level = cats; level.Count > 0;)
+                    level = [.. store.Categories.Where(x => level.Contains(x.Parent) && withChildren.Add(x.Id)).Select(x => x.Id)];
+                q = q.Where(p => p.CategoryIds.Any(withChildren.Contains));
+            }
+            if (c.Param("slug") is string slugs)
+            {
+                var wanted = slugs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                q = q.Where(p => wanted.Contains(p.Slug));
+            }
+            // min_price/max_price match the price range in wc_product_meta_lookup (a variable product's cheapest to
+            // dearest variation): the product is listed when its range overlaps the filter's.
+            if (c.Params()["min_price"].Money() is decimal min)
+                q = q.Where(p => PriceRange(store, p) is { Max: decimal max } && max >= min);
+            if (c.Params()["max_price"].Money() is decimal maxPrice)
+                q = q.Where(p => PriceRange(store, p) is { Min: decimal lo } && lo <= maxPrice);
+            if (c.ParamIds("tag") is { Count: > 0 } tags) q = q.Where(p => p.TagIds.Intersect(tags).Any());
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(p => include.Contains(p.Id));
+            if (c.ParamIds("exclude") is { Count: > 0 } exclude) q = q.Where(p => !exclude.Contains(p.Id));
+            if (c.Param("parent") is not null) { var parents = c.ParamIds("parent"); q = q.Where(p => parents.Contains(p.ParentId)); }
+            if (c.Param("stock_status") is string ss) q = q.Where(p => p.StockStatus == ss);
+            if (c.Param("featured") is not null) { var f = c.ParamBool("featured"); q = q.Where(p => p.Featured == f); }
+            if (c.Param("on_sale") is not null) { var s = c.ParamBool("on_sale"); q = q.Where(p => p.OnSale == s); }
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(p => p.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(p => p.CreatedUtc < before);
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(p => p.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("modified_before") is DateTime mbefore) q = q.Where(p => p.ModifiedUtc < mbefore);
             var list = c.Ordered(q, by => by switch
             {
                 "date" => p => (p.CreatedUtc, p.Id),
@@ -81,6 +99,17 @@ public static class ProductsApi
             var render = c.Render();
             return c.Page(list, p => render.Product(p));
         }
+    }
+
+    private static (decimal? Min, decimal? Max) PriceRange(Store store, Product p)
+    {
+        var prices = p.Type switch
+        {
+            "variable" => store.VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList(),
+            "grouped" => p.GroupedIds.Select(store.Product).Select(g => g?.Price).OfType<decimal>().ToList(),
+            _ => p.Price is decimal price ? [price] : [],
+        };
+        return prices.Count == 0 ? (null, null) : (prices.Min(), prices.Max());
     }
 
     private static Product Find(Store store, int id, int status = 404) =>
@@ -123,7 +152,7 @@ public static class ProductsApi
         return p;
     }
 
-    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteProduct(c, id, c.QueryBool("force"))));
+    private static IResult Delete(HttpContext c, int id) => c.Locked(store => Http.Json(DeleteProduct(c, id, c.ParamBool("force"))));
 
     private static JsonNode DeleteProduct(HttpContext c, int id, bool force)
     {
@@ -174,13 +203,13 @@ public static class ProductsApi
         {
             Parent(store, parent);
             IEnumerable<Product> q = store.VariationsOf(parent);
-            if (c.Query("sku") is string sku) q = q.Where(v => v.Sku.Equals(sku, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("status") is string status && status != "any") q = q.Where(v => v.Status == status);
-            if (c.Query("stock_status") is string ss) q = q.Where(v => v.StockStatus == ss);
-            if (c.QueryIds("include") is { Count: > 0 } include) q = q.Where(v => include.Contains(v.Id));
-            if (c.QueryDateUtc("modified_after") is DateTime mafter) q = q.Where(v => v.ModifiedUtc > mafter);
-            if (c.QueryDateUtc("after") is DateTime after) q = q.Where(v => v.CreatedUtc > after);
-            if (c.QueryDateUtc("before") is DateTime before) q = q.Where(v => v.CreatedUtc < before);
+            if (c.Param("sku") is string sku) q = q.Where(v => v.Sku.Equals(sku, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("status") is string status && status != "any") q = q.Where(v => v.Status == status);
+            if (c.Param("stock_status") is string ss) q = q.Where(v => v.StockStatus == ss);
+            if (c.ParamIds("include") is { Count: > 0 } include) q = q.Where(v => include.Contains(v.Id));
+            if (c.ParamDateUtc("modified_after") is DateTime mafter) q = q.Where(v => v.ModifiedUtc > mafter);
+            if (c.ParamDateUtc("after") is DateTime after) q = q.Where(v => v.CreatedUtc > after);
+            if (c.ParamDateUtc("before") is DateTime before) q = q.Where(v => v.CreatedUtc < before);
             // Variations come back in menu order, then by id ascending, like the admin screen.
             var list = c.Ordered(q, by => by switch
             {
@@ -235,7 +264,7 @@ public static class ProductsApi
         return v;
     }
 
-    private static IResult DeleteVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(RemoveVariation(c, parent, id, c.QueryBool("force"))));
+    private static IResult DeleteVariation(HttpContext c, int parent, int id) => c.Locked(store => Http.Json(RemoveVariation(c, parent, id, c.ParamBool("force"))));
 
     private static JsonNode RemoveVariation(HttpContext c, int parent, int id, bool force)
     {

@@ -82,9 +82,9 @@ public sealed class Render(Store store, string origin)
     private string PriceHtml(Product p)
     {
         string Amount(decimal v) => $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\" translate=\"no\">{Site.CurrencySymbol}</span>{Money(v)}</bdi></span>";
-        if (p.Type == "variable")
+        if (p.Type is "variable" or "grouped")
         {
-            var prices = VariationsOf(p.Id).Select(v => v.Price).OfType<decimal>().ToList();
+            var prices = (p.Type == "variable" ? VariationsOf(p.Id) : GroupedChildren(p)).Select(v => v.Price).OfType<decimal>().ToList();
             if (prices.Count == 0) return "";
             return prices.Min() == prices.Max() ? Amount(prices.Min()) : $"{Amount(prices.Min())} &ndash; {Amount(prices.Max())}";
         }
@@ -105,7 +105,16 @@ public sealed class Render(Store store, string origin)
     private string AttributeSlug(VariationAttribute a) =>
         a.Id > 0 ? store.Attributes.FirstOrDefault(x => x.Id == a.Id)?.Slug ?? Slugs.Make(a.Name) : Slugs.Make(a.Name);
 
-    /// <summary>The price a variable product shows is its cheapest variation's.</summary>
+    private string PriceText(decimal? value, string? sent) => value is decimal v ? sent ?? Money(v) : "";
+
+    /// <summary>What a grouped product is priced from: its published children that have a price.</summary>
+    private List<Product> GroupedChildren(Product p) =>
+        [.. p.GroupedIds.Select(ProductById).OfType<Product>().Where(c => c.Status == "publish" && c.Price is not null)];
+
+    /// <summary>
+    /// The price a variable product shows is its cheapest variation's; a grouped product shows its cheapest child's
+    /// (no regular or sale price of its own); other products echo their prices as they were sent.
+    /// </summary>
     private (string Price, string Regular, string Sale) Prices(Product p)
     {
         if (p.Type == "variable")
@@ -116,7 +125,12 @@ public sealed class Render(Store store, string origin)
             var sale = vars.Where(v => v.OnSale).Select(v => v.SalePrice).OfType<decimal>().ToList();
             return (vars.Count == 0 ? "" : Money(min), vars.Count == 0 ? "" : Money(regular), sale.Count == 0 ? "" : Money(sale.Min()));
         }
-        return (p.Price is decimal pr ? Money(pr) : "", p.RegularPrice is decimal r ? Money(r) : "", p.SalePrice is decimal s ? Money(s) : "");
+        if (p.Type == "grouped")
+        {
+            var cheapest = GroupedChildren(p).MinBy(c => c.Price);
+            return (cheapest is null ? "" : PriceText(cheapest.Price, cheapest.SalePrice is not null ? cheapest.SalePriceText : cheapest.RegularPriceText), "", "");
+        }
+        return (PriceText(p.Price, p.SalePrice is not null ? p.SalePriceText : p.RegularPriceText), PriceText(p.RegularPrice, p.RegularPriceText), PriceText(p.SalePrice, p.SalePriceText));
     }
 
     /// <param name="edit">Batch answers use the edit context, which adds the permalink template and generated slug.</param>
@@ -190,14 +204,14 @@ public sealed class Render(Store store, string origin)
             ["attributes"] = p.IsVariation ? VariationAttributes(p) : ProductAttributes(p),
             ["default_attributes"] = new JsonArray([.. p.DefaultAttributes.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["option"] = a.Option })]),
             ["variations"] = Ints(VariationsOf(p.Id).Select(v => v.Id)),
-            ["grouped_products"] = new JsonArray(),
+            ["grouped_products"] = Ints(p.GroupedIds),
             ["menu_order"] = p.MenuOrder,
             ["price_html"] = PriceHtml(p),
             ["related_ids"] = Ints(p.IsVariation ? [] : RelatedIds(p)),
             ["meta_data"] = Meta(p.MetaData),
             ["stock_status"] = (stockOwner ?? p).StockStatus,
             ["has_options"] = p.Type == "variable",
-            ["post_password"] = "",
+            ["post_password"] = p.PostPassword,
             ["global_unique_id"] = "",
         };
         if (edit)
@@ -380,8 +394,8 @@ public sealed class Render(Store store, string origin)
     private JsonArray ItemTaxes(OrderItem i) => [.. i.Taxes.Select(t => (JsonNode)new JsonObject
     {
         ["id"] = t.RateId,
-        ["total"] = Plain(t.Total),
-        ["subtotal"] = t.Subtotal is decimal s ? Plain(s) : "",
+        ["total"] = Money(t.Total),
+        ["subtotal"] = t.Subtotal is decimal s ? Money(s) : "",
     })];
 
     private static JsonArray ItemMetaJson(OrderItem i) => [.. i.MetaData.Select(m => (JsonNode)new JsonObject
@@ -425,10 +439,10 @@ public sealed class Render(Store store, string origin)
         ["rate_code"] = i.Code,
         ["rate_id"] = i.RateId,
         ["label"] = i.Name,
-        ["compound"] = false,
+        ["compound"] = i.Compound,
         ["tax_total"] = Money(i.TaxTotal),
         ["shipping_tax_total"] = Money(i.ShippingTaxTotal),
-        ["rate_percent"] = JsonValue.Create((double)(store.TaxRates.FirstOrDefault(r => r.Id == i.RateId)?.Rate ?? 0m)),
+        ["rate_percent"] = JsonValue.Create((double)(i.RatePercent ?? store.TaxRates.FirstOrDefault(r => r.Id == i.RateId)?.Rate ?? 0m)),
         ["meta_data"] = new JsonArray(),
     };
 
@@ -602,8 +616,8 @@ public sealed class Render(Store store, string origin)
         ["id"] = r.Id,
         ["country"] = r.Country,
         ["state"] = r.State,
-        ["postcode"] = r.Postcode,
-        ["city"] = r.City,
+        ["postcode"] = r.Postcodes.LastOrDefault() ?? "",
+        ["city"] = r.Cities.LastOrDefault() ?? "",
         ["rate"] = r.Rate.ToString("F4", CultureInfo.InvariantCulture),
         ["name"] = r.Name,
         ["priority"] = r.Priority,
@@ -611,8 +625,8 @@ public sealed class Render(Store store, string origin)
         ["shipping"] = r.Shipping,
         ["order"] = r.Order,
         ["class"] = r.Class,
-        ["postcodes"] = new JsonArray(),
-        ["cities"] = new JsonArray(),
+        ["postcodes"] = Strings(r.Postcodes),
+        ["cities"] = Strings(r.Cities),
         ["_links"] = Links($"{Api}/taxes/{r.Id}", $"{Api}/taxes"),
     };
 

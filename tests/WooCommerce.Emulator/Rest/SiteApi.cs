@@ -6,86 +6,36 @@ using static WooCommerce.Emulator.Rest.TaxonomyApi;
 
 namespace WooCommerce.Emulator.Rest;
 
-/// <summary>Route indexes, settings and the system status report, all derived from the emulator's own state.</summary>
+/// <summary>Route indexes and the system status report, all derived from the emulator's own state.</summary>
 public static class SiteApi
 {
     public const string Namespace = "wc/v3";
-
-    private static readonly string[] Groups = ["wc_admin", "general", "products", "tax", "shipping", "checkout", "account", "email", "integration", "advanced"];
 
     public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapGet("/", NamespaceIndex).WithMetadata(new PublicEndpoint());
         app.MapGet("/wp-json", RootIndex).WithMetadata(new PublicEndpoint());
 
-        api.MapGet("/settings", (HttpContext c) =>
-        {
-            var render = c.Render();
-            return Http.Json(new JsonArray([.. Groups.Select(g => (JsonNode)new JsonObject
-            {
-                ["id"] = g,
-                ["label"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(g.Replace('_', ' ')),
-                ["description"] = "",
-                ["parent_id"] = "",
-                ["sub_groups"] = new JsonArray(),
-                ["_links"] = new JsonObject { ["options"] = new JsonArray(new JsonObject { ["href"] = $"{render.Api}/settings/{g}" }) },
-            })]));
-        });
-        api.MapGet("/settings/{group}", (HttpContext c, string group) => Locked(c, store =>
-        {
-            var options = group switch
-            {
-                "general" => GeneralSettings(store.Settings),
-                "tax" => TaxSettings(store),
-                _ when Groups.Contains(group) => [],
-                _ => throw WooException.Of("rest_setting_setting_group_invalid", "Invalid setting group.", 404),
-            };
-            var render = c.Render();
-            return Http.Json(new JsonArray([.. options.Select(o =>
-            {
-                o["_links"] = render.Links($"{render.Api}/settings/{group}/{o["id"]}", $"{render.Api}/settings/{group}", allow: ["GET", "POST", "PUT", "PATCH"]);
-                return (JsonNode)o;
-            })]));
-        }));
         api.MapGet("/system_status", (HttpContext c) => Locked(c, store => Http.Json(SystemStatus(c, store))));
     }
 
-    /// <param name="tip">WooCommerce leaves the tip out of settings that have no help text (multiselects, display choices).</param>
-    private static JsonObject Setting(string id, string label, string type, string value, string @default, JsonObject? options = null, bool tip = true)
-    {
-        var json = new JsonObject { ["id"] = id, ["label"] = label, ["description"] = "", ["type"] = type, ["default"] = @default };
-        if (options is not null) json["options"] = options;
-        if (tip) json["tip"] = "";
-        json["value"] = value;
-        return json;
-    }
-
-    private static JsonObject Countries() => new() { ["US:CA"] = "United States (US) — California", ["US:OR"] = "United States (US) — Oregon", ["GB"] = "United Kingdom (UK)", ["DE"] = "Germany" };
-
-    private static List<JsonObject> GeneralSettings(SiteSettings s) =>
+    private static readonly string[] WooCommerceTables =
     [
-        Setting("woocommerce_store_address", "Address line 1", "text", s.StoreAddress, ""),
-        Setting("woocommerce_store_city", "City", "text", s.StoreCity, ""),
-        Setting("woocommerce_default_country", "Country / State", "select", s.DefaultCountry, "US:CA", Countries()),
-        Setting("woocommerce_store_postcode", "Postcode / ZIP", "text", s.StorePostcode, ""),
-        Setting("woocommerce_allowed_countries", "Selling location(s)", "select", "all", "all", new JsonObject { ["all"] = "Sell to all countries", ["specific"] = "Sell to specific countries" }),
-        Setting("woocommerce_specific_allowed_countries", "Sell to specific countries", "multiselect", "", "", Countries(), tip: false),
-        Setting("woocommerce_calc_taxes", "Enable taxes", "checkbox", s.CalcTaxes ? "yes" : "no", "no"),
-        Setting("woocommerce_enable_coupons", "Enable coupons", "checkbox", "yes", "yes"),
-        Setting("woocommerce_currency", "Currency", "select", s.Currency, "USD", new JsonObject { [s.Currency] = $"{s.CurrencyName} ({System.Net.WebUtility.HtmlDecode(s.CurrencySymbol)})" }),
-        Setting("woocommerce_currency_pos", "Currency position", "select", s.CurrencyPosition, "left", new JsonObject { ["left"] = "Left", ["right"] = "Right" }),
-        Setting("woocommerce_price_thousand_sep", "Thousand separator", "text", ",", ","),
-        Setting("woocommerce_price_decimal_sep", "Decimal separator", "text", ".", "."),
-        Setting("woocommerce_price_num_decimals", "Number of decimals", "number", s.PriceDecimals.ToString(CultureInfo.InvariantCulture), "2"),
+        "wp_woocommerce_sessions", "wp_woocommerce_api_keys", "wp_woocommerce_attribute_taxonomies", "wp_woocommerce_downloadable_product_permissions",
+        "wp_woocommerce_order_items", "wp_woocommerce_order_itemmeta", "wp_woocommerce_tax_rates", "wp_woocommerce_tax_rate_locations",
+        "wp_woocommerce_shipping_zones", "wp_woocommerce_shipping_zone_locations", "wp_woocommerce_shipping_zone_methods",
+        "wp_woocommerce_payment_tokens", "wp_woocommerce_payment_tokenmeta", "wp_woocommerce_log",
     ];
 
-    private static List<JsonObject> TaxSettings(Store store) =>
+    private static readonly string[] OtherTables =
     [
-        Setting("woocommerce_prices_include_tax", "Prices entered with tax", "radio", store.Settings.PricesIncludeTax ? "yes" : "no", "no", new JsonObject { ["yes"] = "Yes, I will enter prices inclusive of tax", ["no"] = "No, I will enter prices exclusive of tax" }),
-        Setting("woocommerce_tax_based_on", "Calculate tax based on", "select", "shipping", "shipping", new JsonObject { ["shipping"] = "Customer shipping address", ["billing"] = "Customer billing address", ["base"] = "Shop base address" }),
-        Setting("woocommerce_tax_classes", "Additional tax classes", "textarea", string.Join("\n", store.TaxClasses.Where(c => c.Slug != "standard").Select(c => c.Name)), ""),
-        Setting("woocommerce_tax_display_shop", "Display prices in the shop", "select", "excl", "excl", new JsonObject { ["incl"] = "Including tax", ["excl"] = "Excluding tax" }, tip: false),
+        "wp_actionscheduler_actions", "wp_options", "wp_posts", "wp_postmeta", "wp_users", "wp_usermeta", "wp_wc_orders", "wp_wc_orders_meta",
+        "wp_wc_order_addresses", "wp_wc_order_operational_data", "wp_wc_product_meta_lookup", "wp_wc_tax_rate_classes", "wp_wc_webhooks",
     ];
+
+    /// <summary>Each table as WooCommerce reports it: sizes in MB as strings with two decimals, and the engine.</summary>
+    private static JsonObject Tables(string[] names) => new([.. names.Select(n => KeyValuePair.Create(n,
+        (JsonNode?)new JsonObject { ["data"] = "0.02", ["index"] = "0.02", ["engine"] = "InnoDB" }))]);
 
     private static JsonObject SystemStatus(HttpContext c, Store store)
     {
@@ -119,7 +69,7 @@ public static class SiteApi
             ["database"] = new JsonObject
             {
                 ["wc_database_version"] = s.WooCommerceVersion, ["database_prefix"] = "wp_", ["maxmind_geoip_database"] = "",
-                ["database_tables"] = new JsonObject { ["woocommerce"] = Render.Strings(["wp_woocommerce_api_keys"]), ["other"] = Render.Strings(["wp_wc_webhooks"]) },
+                ["database_tables"] = new JsonObject { ["woocommerce"] = Tables(WooCommerceTables), ["other"] = Tables(OtherTables) },
                 ["database_size"] = new JsonObject { ["data"] = 0.5, ["index"] = 0.25 },
             },
             ["active_plugins"] = new JsonArray(plugin),

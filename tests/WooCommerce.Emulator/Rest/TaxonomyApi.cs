@@ -11,77 +11,44 @@ public static class TaxonomyApi
         api.MapGet("/products/categories", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<Category> q = store.Categories;
-            if (c.Query("parent") is not null) { var parent = c.QueryInt("parent", 0); q = q.Where(x => x.Parent == parent); }
-            if (c.Query("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
-            if (c.Query("slug") is string slug) q = q.Where(x => x.Slug == slug);
+            if (c.Param("parent") is not null) { var parent = c.ParamInt("parent", 0); q = q.Where(x => x.Parent == parent); }
+            if (c.Param("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("slug") is string slug) q = q.Where(x => x.Slug == slug);
             var render = c.Render();
             return c.Page(c.Ordered(q, by => by switch { "name" => x => x.Name, "id" => x => x.Id, "slug" => x => x.Slug, _ => null }, "name", "asc").ToList(), render.CategoryJson);
         }));
         api.MapGet("/products/categories/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().CategoryJson(store.CategoryById(id) ?? throw TermNotFound()))));
-        api.MapPost("/products/categories", async (HttpContext c) =>
-        {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var name = RequiredName(body);
-                var parent = body["parent"] is JsonNode p ? p.Int("parent") : 0;
-                if (parent != 0 && store.CategoryById(parent) is null)
-                    throw WooException.Of("rest_term_invalid", "Parent term does not exist.", 400);
-                var slug = body["slug"]?.Str() is { Length: > 0 } s ? s : Slugs.Make(name);
-                if (store.Categories.Any(x => x.Slug == slug && x.Parent == parent))
-                    throw WooException.Of("term_exists", "A term with the name provided already exists with this parent.", 400);
-                var category = new Category { Id = store.TakeTermId(), Name = name, Slug = slug, Parent = parent, Description = body["description"].Str() };
-                store.Categories.Add(category);
-                return Http.Json(c.Render().CategoryJson(category), 201);
-            });
-        });
-        api.MapMethods("/products/categories/{id:int}", ["PUT", "PATCH", "POST"], async (HttpContext c, int id) =>
-        {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var category = store.CategoryById(id) ?? throw TermNotFound();
-                if (body["name"] is JsonNode n) category.Name = n.Str();
-                if (body["slug"] is JsonNode s) category.Slug = s.Str();
-                if (body["parent"] is JsonNode p) category.Parent = p.Int("parent");
-                if (body["description"] is JsonNode d) category.Description = d.Str();
-                return Http.Json(c.Render().CategoryJson(category));
-            });
-        });
+        api.MapPost("/products/categories", (HttpContext c) => Locked(c, store =>
+            Http.Json(c.Render().CategoryJson(TaxonomyWriter.CreateCategory(store, c.Params().Body)), 201)));
+        api.MapMethods("/products/categories/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int id) => Locked(c, store =>
+            Http.Json(c.Render().CategoryJson(TaxonomyWriter.UpdateCategory(store, id, c.Params().Body)))));
         api.MapDelete("/products/categories/{id:int}", (HttpContext c, int id) => Locked(c, store =>
         {
-            var category = store.CategoryById(id) ?? throw TermNotFound();
+            var found = store.CategoryById(id) ?? throw TermNotFound();
             RequireForce(c, "Resource does not support trashing.");
-            var json = c.Render().CategoryJson(category);
-            store.Categories.Remove(category);
-            foreach (var child in store.Categories.Where(x => x.Parent == id)) child.Parent = category.Parent;
-            foreach (var p in store.Products) p.CategoryIds.Remove(id);
-            return Http.Json(json);
+            return Http.Json(TaxonomyWriter.DeleteCategory(c.Render(), store, found.Id));
         }));
 
         api.MapGet("/products/tags", (HttpContext c) => Locked(c, store =>
         {
             IEnumerable<Tag> q = store.Tags;
-            if (c.Query("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
+            if (c.Param("search") is string s) q = q.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
             var render = c.Render();
             return c.Page(c.Ordered(q, by => by switch { "name" => x => x.Name, "id" => x => x.Id, "slug" => x => x.Slug, _ => null }, "name", "asc").ToList(), render.TagJson);
         }));
         api.MapGet("/products/tags/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().TagJson(store.TagById(id) ?? throw TermNotFound()))));
-        api.MapPost("/products/tags", async (HttpContext c) =>
+        api.MapPost("/products/tags", (HttpContext c) => Locked(c, store =>
+            Http.Json(c.Render().TagJson(TaxonomyWriter.CreateTag(store, c.Params().Body)), 201)));
+        api.MapMethods("/products/tags/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int id) => Locked(c, store =>
+            Http.Json(c.Render().TagJson(TaxonomyWriter.UpdateTag(store, id, c.Params().Body)))));
+        api.MapDelete("/products/tags/{id:int}", (HttpContext c, int id) => Locked(c, store =>
         {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var name = RequiredName(body);
-                if (store.Tags.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                    throw WooException.Of("term_exists", "A term with the name provided already exists in this taxonomy.", 400);
-                var tag = new Tag { Id = store.TakeTermId(), Name = name, Slug = body["slug"]?.Str() is { Length: > 0 } s ? s : Slugs.Make(name), Description = body["description"].Str() };
-                store.Tags.Add(tag);
-                return Http.Json(c.Render().TagJson(tag), 201);
-            });
-        });
+            var found = store.TagById(id) ?? throw TermNotFound();
+            RequireForce(c, "Resource does not support trashing.");
+            return Http.Json(TaxonomyWriter.DeleteTag(c.Render(), store, found.Id));
+        }));
 
         api.MapGet("/products/shipping_classes", (HttpContext c) => Locked(c, store =>
         {
@@ -91,6 +58,17 @@ public static class TaxonomyApi
         api.MapGet("/products/shipping_classes/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().ShippingClassJson(store.ShippingClasses.FirstOrDefault(x => x.Id == id) ?? throw TermNotFound()))));
 
+        api.MapPost("/products/shipping_classes", (HttpContext c) => Locked(c, store =>
+            Http.Json(c.Render().ShippingClassJson(TaxonomyWriter.CreateShippingClass(store, c.Params().Body)), 201)));
+        api.MapMethods("/products/shipping_classes/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int id) => Locked(c, store =>
+            Http.Json(c.Render().ShippingClassJson(TaxonomyWriter.UpdateShippingClass(store, id, c.Params().Body)))));
+        api.MapDelete("/products/shipping_classes/{id:int}", (HttpContext c, int id) => Locked(c, store =>
+        {
+            var found = store.ShippingClasses.FirstOrDefault(x => x.Id == id) ?? throw TermNotFound();
+            RequireForce(c, "Resource does not support trashing.");
+            return Http.Json(TaxonomyWriter.DeleteShippingClass(c.Render(), store, found.Id));
+        }));
+
         api.MapGet("/products/attributes", (HttpContext c) => Locked(c, store =>
         {
             var render = c.Render();
@@ -98,28 +76,15 @@ public static class TaxonomyApi
         }));
         api.MapGet("/products/attributes/{id:int}", (HttpContext c, int id) => Locked(c, store =>
             Http.Json(c.Render().AttributeJson(Attribute(store, id)))));
-        api.MapPost("/products/attributes", async (HttpContext c) =>
-        {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                var name = RequiredName(body);
-                var slug = "pa_" + (body["slug"]?.Str() is { Length: > 0 } s ? s.Replace("pa_", "", StringComparison.Ordinal) : Slugs.Make(name));
-                if (store.Attributes.Any(a => a.Slug == slug))
-                    throw WooException.Of("woocommerce_rest_cannot_create", $"Slug \"{slug}\" is already in use. Change it, please.", 400);
-                var attribute = new GlobalAttribute { Id = store.NextAttributeId++, Name = name, Slug = slug, HasArchives = body["has_archives"].Bool() };
-                store.Attributes.Add(attribute);
-                return Http.Json(c.Render().AttributeJson(attribute), 201);
-            });
-        });
+        api.MapPost("/products/attributes", (HttpContext c) => Locked(c, store =>
+            Http.Json(c.Render().AttributeJson(TaxonomyWriter.CreateAttribute(store, c.Params().Body)), 201)));
+        api.MapMethods("/products/attributes/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int id) => Locked(c, store =>
+            Http.Json(c.Render().AttributeJson(TaxonomyWriter.UpdateAttribute(store, id, c.Params().Body)))));
         api.MapDelete("/products/attributes/{id:int}", (HttpContext c, int id) => Locked(c, store =>
         {
-            var attribute = Attribute(store, id);
+            Attribute(store, id);
             RequireForce(c, "Resource does not support trashing.");
-            var json = c.Render().AttributeJson(attribute);
-            store.Attributes.Remove(attribute);
-            store.Terms.RemoveAll(t => t.AttributeId == id);
-            return Http.Json(json);
+            return Http.Json(TaxonomyWriter.DeleteAttribute(c.Render(), store, id));
         }));
 
         api.MapGet("/products/attributes/{attribute:int}/terms", (HttpContext c, int attribute) => Locked(c, store =>
@@ -137,39 +102,27 @@ public static class TaxonomyApi
             Attribute(store, attribute);
             return Http.Json(c.Render().TermJson(store.Terms.FirstOrDefault(t => t.AttributeId == attribute && t.Id == id) ?? throw TermNotFound()));
         }));
-        api.MapPost("/products/attributes/{attribute:int}/terms", async (HttpContext c, int attribute) =>
+        api.MapPost("/products/attributes/{attribute:int}/terms", (HttpContext c, int attribute) => Locked(c, store =>
+            Http.Json(c.Render().TermJson(TaxonomyWriter.CreateTerm(store, Attribute(store, attribute).Id, c.Params().Body)), 201)));
+        api.MapMethods("/products/attributes/{attribute:int}/terms/{id:int}", ["PUT", "PATCH", "POST"], (HttpContext c, int attribute, int id) => Locked(c, store =>
+            Http.Json(c.Render().TermJson(TaxonomyWriter.UpdateTerm(store, Attribute(store, attribute).Id, id, c.Params().Body)))));
+        api.MapDelete("/products/attributes/{attribute:int}/terms/{id:int}", (HttpContext c, int attribute, int id) => Locked(c, store =>
         {
-            var body = await c.BodyAsync();
-            return Locked(c, store =>
-            {
-                Attribute(store, attribute);
-                var name = RequiredName(body);
-                if (store.Terms.Any(t => t.AttributeId == attribute && t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                    throw WooException.Of("term_exists", "A term with the name provided already exists in this taxonomy.", 400);
-                var term = new AttributeTerm
-                {
-                    Id = store.TakeTermId(), AttributeId = attribute, Name = name, Slug = Slugs.Make(name),
-                    MenuOrder = body["menu_order"] is JsonNode m ? m.Int("menu_order") : 0, Description = body["description"].Str(),
-                };
-                store.Terms.Add(term);
-                return Http.Json(c.Render().TermJson(term), 201);
-            });
-        });
+            var found = store.Terms.FirstOrDefault(t => t.AttributeId == Attribute(store, attribute).Id && t.Id == id) ?? throw TermNotFound();
+            RequireForce(c, "Resource does not support trashing.");
+            return Http.Json(TaxonomyWriter.DeleteTerm(c.Render(), store, attribute, found.Id));
+        }));
+        TaxonomyWriter.MapBatches(api);
     }
 
     public static IResult Locked(HttpContext c, Func<Store, IResult> action) => c.Locked(action);
 
-    private static GlobalAttribute Attribute(Store store, int id) =>
-        store.Attributes.FirstOrDefault(a => a.Id == id) ?? throw WooException.Of("woocommerce_rest_taxonomy_invalid", "Resource does not exist.", 404);
+    private static GlobalAttribute Attribute(Store store, int id) => TaxonomyWriter.Attribute(store, id);
 
-    private static WooException TermNotFound() => WooException.Of("woocommerce_rest_term_invalid", "Resource does not exist.", 404);
-
-    private static string RequiredName(JsonObject body) => body["name"]?.Str() is { Length: > 0 } name
-        ? name
-        : throw WooException.Of("rest_missing_callback_param", "Missing parameter(s): name", 400);
+    private static WooException TermNotFound() => TaxonomyWriter.TermNotFound();
 
     public static void RequireForce(HttpContext c, string message)
     {
-        if (!c.QueryBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", message, 501);
+        if (!c.ParamBool("force")) throw WooException.Of("woocommerce_rest_trash_not_supported", message, 501);
     }
 }

@@ -34,9 +34,12 @@ public static class FixtureStoreSeed
 
     private static void Site(Store store)
     {
-        store.TaxClasses.AddRange([
-            new TaxClass { Slug = "standard", Name = "Standard rate" }, new TaxClass { Slug = "digital-goods", Name = "Digital Goods" },
-            new TaxClass { Slug = "reduced-rate", Name = "Reduced rate" }, new TaxClass { Slug = "zero-rate", Name = "Zero rate" }]);
+        NewStore.Install(store);
+        // The fixture store added a class of its own and set its gateways up (enabled, its own bank-transfer text).
+        store.TaxClasses.Insert(1, new TaxClass { Slug = "digital-goods", Name = "Digital Goods" });
+        foreach (var gateway in store.Gateways) gateway.Enabled = true;
+        store.Gateways.Single(g => g.Id == "bacs").Description = "Make your payment directly into our bank account.";
+        store.ShippingZones.Single(z => z.Id == 0).Methods.Add(new ShippingZoneMethod { InstanceId = 5, MethodId = "flat_rate", Title = "International flat rate", Order = 1, Cost = 25m });
         var rates = new (string Country, string State, decimal Rate, string Name, string Class, int Priority, bool Shipping)[]
         {
             ("US", "CA", 7.25m, "CA State Tax", "standard", 1, true), ("US", "NY", 4m, "NY State Tax", "standard", 1, true),
@@ -47,20 +50,10 @@ public static class FixtureStoreSeed
         };
         foreach (var r in rates)
             store.TaxRates.Add(new TaxRate { Id = store.NextTaxRateId++, Country = r.Country, State = r.State, Rate = r.Rate, Name = r.Name, Class = r.Class, Priority = r.Priority, Shipping = r.Shipping });
-        store.Gateways.AddRange([
-            new PaymentGateway { Id = "bacs", Title = "Direct bank transfer", MethodTitle = "Direct bank transfer", Order = 1, Enabled = true,
-                Description = "Make your payment directly into our bank account.", MethodDescription = "Take payments in person via BACS. More commonly known as direct bank/wire transfer." },
-            new PaymentGateway { Id = "cheque", Title = "Check payments", MethodTitle = "Check payments", Order = 2, Enabled = true,
-                Description = "Please send a check to Store Name, Store Street, Store Town, Store State / County, Store Postcode.", MethodDescription = "Take payments in person via checks." },
-            new PaymentGateway { Id = "cod", Title = "Cash on delivery", MethodTitle = "Cash on delivery", Order = 3, Enabled = true,
-                Description = "Pay with cash upon delivery.", MethodDescription = "Let your shoppers pay upon delivery — by cash or other methods of payment." }]);
-        store.ShippingMethods.AddRange([
-            new ShippingMethod { Id = "flat_rate", Title = "Flat rate", Description = "Lets you charge a fixed rate for shipping." },
-            new ShippingMethod { Id = "free_shipping", Title = "Free shipping", Description = "Free shipping is a special method which can be triggered with coupons and minimum spends." },
-            new ShippingMethod { Id = "local_pickup", Title = "Local pickup", Description = "Allow customers to pick up orders themselves." },
-            new ShippingMethod { Id = "pickup_location", Title = "Local pickup", Description = "Allow customers to choose a local pickup location during checkout." }]);
+        // The NYC rate stacks on the state rate (priority 2) for the city's postcodes, as in the captured store.
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Postcodes.AddRange(["10001", "10002"]);
+        store.TaxRates.Single(r => r.Name == "NYC Tax").Cities.Add("NEW YORK");
         store.ShippingZones.AddRange([
-            new ShippingZone { Id = 0, Name = "Locations not covered by your other zones", Methods = [new ShippingZoneMethod { InstanceId = 5, MethodId = "flat_rate", Title = "International flat rate", Order = 1, Cost = 25m }] },
             new ShippingZone { Id = 1, Name = "United States (Domestic)", Order = 0, Locations = [("US", "country")], Methods = [
                 new ShippingZoneMethod { InstanceId = 1, MethodId = "flat_rate", Title = "Flat rate", Order = 1, Cost = 10m },
                 new ShippingZoneMethod { InstanceId = 2, MethodId = "free_shipping", Title = "Free shipping", Order = 2 },
@@ -76,7 +69,6 @@ public static class FixtureStoreSeed
     private static void Customers(Store store, SeedClock clock)
     {
         var at = Start.UtcDateTime.AddSeconds(50);
-        store.Customers.Add(new Customer { Id = 1, Email = "admin@example.test", Username = "admin", Role = "administrator", CreatedUtc = Start.UtcDateTime.AddDays(-1), ModifiedUtc = Start.UtcDateTime.AddDays(-1) });
         var people = new[]
         {
             Addr("Alice", "Nguyen", "Nguyen Design Studio LLC", "1200 Market St", "San Francisco", "CA", "94102", "US", "alice.nguyen@example.test", "+1 415 555 0101"),

@@ -145,8 +145,11 @@ public static class Generator
         return created;
     }
 
-    /// <summary>Orders over existing products and customers, through the same code as POST /orders (stock is reduced).</summary>
-    public static IReadOnlyList<int> Orders(Store store, int count, int seed, TimeProvider clock)
+    /// <summary>
+    /// Orders over existing products and customers, through the same code as POST /orders (stock is reduced), raising
+    /// the webhooks placing them raises (order.created, order.updated, product.updated for stock).
+    /// </summary>
+    public static IReadOnlyList<int> Orders(Store store, int count, int seed, TimeProvider clock, Action<string, int>? raise = null)
     {
         var faker = new Faker { Random = new Randomizer(seed) };
         var created = new List<int>();
@@ -155,7 +158,7 @@ public static class Generator
         {
             var products = store.Products.Where(p => p.Status == "publish" && p.Type is "simple" or "variation" && p.Price is not null).ToList();
             if (products.Count == 0) throw new InvalidOperationException("Generate or seed products before orders.");
-            var writer = new OrderWriter(store, clock, (_, _) => { });
+            var writer = new OrderWriter(store, clock, raise ?? ((_, _) => { }));
             for (var i = 0; i < count; i++)
             {
                 var customer = store.Customers.Count > 0 && faker.Random.Bool(0.8f) ? faker.PickRandom(store.Customers) : null;

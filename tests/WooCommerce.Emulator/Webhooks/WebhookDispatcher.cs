@@ -8,11 +8,23 @@ using WooCommerce.Emulator.Rest;
 
 namespace WooCommerce.Emulator.Webhooks;
 
+/// <param name="Chaos">What a delivery control did to it: null, "dropped", "duplicate", "delayed" or "reordered".</param>
 public sealed record WebhookDelivery(
     int WebhookId, string Topic, string DeliveryId, string Url, bool IsPing, string Body,
-    IReadOnlyDictionary<string, string> Headers, int? ResponseStatus, string? Error, DateTimeOffset At)
+    IReadOnlyDictionary<string, string> Headers, int? ResponseStatus, string? Error, DateTimeOffset At, string? Chaos = null)
 {
     public bool Succeeded => ResponseStatus is >= 200 and < 300;
+}
+
+/// <summary>
+/// Misbehaviour of the delivery queue, for testing receivers: each share (0 to 1) of deliveries is dropped (never
+/// sent), duplicated (sent twice, each with its own delivery id, as when a queued action runs twice), delayed by
+/// <see cref="DelayMs"/>, or reordered (held back until the next delivery has been sent, at most
+/// <see cref="DelayMs"/>). Which deliveries are picked follows <see cref="Seed"/> and the order events were raised in.
+/// </summary>
+public sealed record DeliveryChaos(double Drop = 0, double Duplicate = 0, double Delay = 0, double Reorder = 0, int DelayMs = 1000, int Seed = 1)
+{
+    public bool Any => Drop > 0 || Duplicate > 0 || Delay > 0 || Reorder > 0;
 }
 
 /// <summary>
@@ -23,16 +35,90 @@ public sealed record WebhookDelivery(
 public sealed class WebhookDispatcher(Store store, EmulatorOptions options, TimeProvider clock, ILogger<WebhookDispatcher> log) : IDisposable
 {
     private readonly ConcurrentQueue<WebhookDelivery> _deliveries = new();
-    private readonly ConcurrentDictionary<(int Webhook, int Resource), byte> _pending = new();
+    private readonly ConcurrentDictionary<(int Epoch, int Webhook, int Resource), byte> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = CreateClient(options);
+    private readonly object _control = new();
+    private DeliveryChaos _chaos = new();
+    private Random _chaosRandom = new(1);
+    private TaskCompletionSource _resumed = Completed();
+    private TaskCompletionSource _nextSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private int _held;
+    private int _epoch;
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
 
     public IReadOnlyList<WebhookDelivery> Deliveries => [.. _deliveries];
+
+    /// <summary>The delivery misbehaviour in force; setting it restarts its seeded sequence.</summary>
+    public DeliveryChaos Chaos
+    {
+        get { lock (_control) return _chaos; }
+        set
+        {
+            foreach (var share in new[] { value.Drop, value.Duplicate, value.Delay, value.Reorder })
+                if (share is < 0 or > 1 || double.IsNaN(share)) throw new ArgumentOutOfRangeException(nameof(value), "Each share must be between 0 and 1.");
+            if (value.DelayMs < 0) throw new ArgumentOutOfRangeException(nameof(value), "delay_ms must not be negative.");
+            lock (_control) (_chaos, _chaosRandom) = (value, new Random(value.Seed));
+        }
+    }
+
+    /// <summary>Deliveries that came due while paused and wait for <see cref="Resume"/>.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    public bool Paused
+    {
+        get { lock (_control) return !_resumed.Task.IsCompleted; }
+    }
+
+    /// <summary>Holds every delivery that comes due (they stay pending, so later events for the same resource coalesce).</summary>
+    public void Pause()
+    {
+        lock (_control) if (_resumed.Task.IsCompleted) _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Sends what was held while paused, and whatever comes due from now on.</summary>
+    public void Resume()
+    {
+        lock (_control) _resumed.TrySetResult();
+    }
+
+    /// <summary>Picks what the chaos does to the next delivery; called in the order events are raised.</summary>
+    private string? PickChaos()
+    {
+        lock (_control)
+        {
+            if (!_chaos.Any) return null;
+            var roll = _chaosRandom.NextDouble();
+            foreach (var (share, kind) in new[] { (_chaos.Drop, "dropped"), (_chaos.Duplicate, "duplicate"), (_chaos.Delay, "delayed"), (_chaos.Reorder, "reordered") })
+            {
+                if (roll < share) return kind;
+                roll -= share;
+            }
+            return null;
+        }
+    }
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public void ClearLog() => _deliveries.Clear();
+
+    /// <summary>
+    /// Back to normal delivery (no chaos, not paused) and forgets what is queued, so that deliveries raised before a
+    /// reset never reach webhooks of the store that replaced it (webhook ids start again at 1).
+    /// </summary>
+    public void ClearControls()
+    {
+        Interlocked.Increment(ref _epoch);
+        Chaos = new DeliveryChaos();
+        Resume();
+    }
 
     /// <summary>Waits until no delivery is queued or running (for tests that check counters after deliveries).</summary>
     public async Task WhenIdleAsync(TimeSpan? timeout = null)
@@ -63,16 +149,32 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
     {
         foreach (var webhook in store.Webhooks.Where(w => w.Status == "active" && w.Topic == topic))
         {
-            if (!_pending.TryAdd((webhook.Id, resourceId), 0)) continue;
+            var epoch = Volatile.Read(ref _epoch);
+            if (!_pending.TryAdd((epoch, webhook.Id, resourceId), 0)) continue;
             var id = webhook.Id;
+            var chaos = PickChaos();
             Interlocked.Increment(ref _inFlight);
             _ = Task.Run(async () =>
             {
                 try
                 {
                     await Task.Delay(options.WebhookDelay, clock, _stopping.Token);
-                    _pending.TryRemove((id, resourceId), out _);
-                    await DeliverAsync(id, topic, resourceId, origin);
+                    Task resumed;
+                    lock (_control) resumed = _resumed.Task;
+                    if (!resumed.IsCompleted)
+                    {
+                        Interlocked.Increment(ref _held);
+                        try
+                        {
+                            await resumed.WaitAsync(_stopping.Token);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _held);
+                        }
+                    }
+                    _pending.TryRemove((epoch, id, resourceId), out _);
+                    await DeliverWithChaosAsync(epoch, chaos, id, topic, resourceId, origin);
                 }
                 catch (OperationCanceledException)
                 {
@@ -86,7 +188,33 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
         }
     }
 
-    private async Task DeliverAsync(int webhookId, string topic, int resourceId, string origin)
+    private async Task DeliverWithChaosAsync(int epoch, string? chaos, int webhookId, string topic, int resourceId, string origin)
+    {
+        // Queued before a reset: the store it belonged to is gone (checked again after any chaos delay).
+        bool Stale() => epoch != Volatile.Read(ref _epoch);
+        if (Stale()) return;
+        var delay = TimeSpan.FromMilliseconds(Chaos.DelayMs);
+        switch (chaos)
+        {
+            case "dropped":
+                await DeliverAsync(webhookId, topic, resourceId, origin, chaos, send: false);
+                return;
+            case "delayed":
+                await Task.Delay(delay, clock, _stopping.Token);
+                break;
+            case "reordered":
+                Task next;
+                lock (_control) next = _nextSent.Task;
+                await Task.WhenAny(next, Task.Delay(delay, clock, _stopping.Token));
+                _stopping.Token.ThrowIfCancellationRequested();
+                break;
+        }
+        if (Stale()) return;
+        await DeliverAsync(webhookId, topic, resourceId, origin, chaos, send: true);
+        if (chaos == "duplicate") await DeliverAsync(webhookId, topic, resourceId, origin, chaos, send: true);
+    }
+
+    private async Task DeliverAsync(int webhookId, string topic, int resourceId, string origin, string? chaos, bool send)
     {
         Webhook? webhook;
         string body;
@@ -107,10 +235,23 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
             ["X-WC-Webhook-ID"] = webhook.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["X-WC-Webhook-Delivery-ID"] = deliveryId,
         };
+        if (!send)
+        {
+            _deliveries.Enqueue(new WebhookDelivery(webhook.Id, topic, deliveryId, webhook.DeliveryUrl, false, body, headers, null, "dropped by the emulator's delivery control", clock.GetUtcNow(), chaos));
+            return;
+        }
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         var (status, error) = await SendAsync(webhook.DeliveryUrl, content, headers);
-        _deliveries.Enqueue(new WebhookDelivery(webhook.Id, topic, deliveryId, webhook.DeliveryUrl, false, body, headers, status, error, clock.GetUtcNow()));
+        _deliveries.Enqueue(new WebhookDelivery(webhook.Id, topic, deliveryId, webhook.DeliveryUrl, false, body, headers, status, error, clock.GetUtcNow(), chaos));
+        if (chaos != "reordered")
+        {
+            lock (_control)
+            {
+                _nextSent.TrySetResult();
+                _nextSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
         lock (store.Sync)
         {
             if (status is >= 200 and < 300)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Portal.Features.Integrations;
+namespace Portal.WooCommerce;
 
 /// <summary>Protects store credentials and webhook secrets at rest with the portal's key ring.</summary>
 public sealed class StoreSecrets(IDataProtectionProvider provider)

@@ -1,0 +1,270 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Conventions;
+using Portal.Domain.Catalog;
+using Portal.Domain.Catalog.Download;
+using Portal.Domain.Integrations;
+using Portal.Domain.Stock;
+using Portal.Features.Integrations;
+using Portal.Features.Stock;
+using Portal.WooCommerce;
+
+namespace Portal.Features.StoreCatalog;
+
+/// <summary>
+/// Downloads a store's products into the portal (the guide's "Download → Products"): reads the whole catalogue in
+/// the fewest requests (product pages of 100, one variations listing per variable product, category pages), plans
+/// every item (<see cref="CatalogDownloadPlanner"/>), and — unless it is a dry run — writes the plan 100 store
+/// products at a time, each batch in one transaction with its links and opening stock, so a cancelled or failed run
+/// leaves whole products behind and the next run carries on from them.
+/// </summary>
+public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreClients clients, TimeProvider clock)
+    : ICatalogOperationHandler
+{
+    public const int WriteBatch = 100;
+    public const string OpeningStockReason = "Opening stock from WooCommerce";
+
+    public CatalogOperationKind Kind => CatalogOperationKind.DownloadProducts;
+
+    public async Task<string> RunAsync(CatalogOperationRun run, CancellationToken ct)
+    {
+        ConnectedStore store;
+        await using (var db = dbFactory.CreateForOrganization(run.OrganizationId))
+        {
+            store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == run.StoreId, ct);
+        }
+
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        var client = clients.For(store);
+
+        await run.ProgressAsync("Reading categories", 0, 0, ct);
+        var categories = new Dictionary<long, (string Name, long Parent)>();
+        await foreach (var category in client.IterateCategoriesAsync(ct))
+        {
+            categories[category.Id] = (category.Name ?? "", category.Parent ?? 0);
+        }
+
+        var products = new List<StoreProductData>();
+        await foreach (var item in client.ReadCatalogAsync(ct: ct))
+        {
+            products.Add(StoreProductReading.From(item, categories));
+            if (products.Count % WriteBatch == 0 && await run.ProgressAsync("Reading products", products.Count, 0, ct))
+            {
+                throw new CatalogOperationCancelledException(null);
+            }
+        }
+
+        var plan = CatalogDownloadPlanner.Plan(products, await SnapshotAsync(run, ct));
+        if (run.Operation.DryRun)
+        {
+            return DownloadReport.From(plan, dryRun: true, new HashSet<(long, long)>(), []).ToJson();
+        }
+
+        var context = await WriteContextAsync(run.OrganizationId, settings, ct);
+        var unchanged = new HashSet<(long, long)>();
+        var batches = plan.Products.Chunk(WriteBatch).ToList();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (await run.ProgressAsync("Writing products", i * WriteBatch, plan.Products.Count, ct))
+            {
+                throw new CatalogOperationCancelledException(DownloadReport.From(plan, false, unchanged, context.Notes).ToJson());
+            }
+
+            await WriteAsync(run, batches[i], context, unchanged, ct);
+        }
+
+        await run.ProgressAsync("Done", plan.Products.Count, plan.Products.Count, ct);
+        return DownloadReport.From(plan, dryRun: false, unchanged, context.Notes).ToJson();
+    }
+
+    private async Task<PortalCatalogSnapshot> SnapshotAsync(CatalogOperationRun run, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForOrganization(run.OrganizationId);
+        var links = await db.StoreProductLinks.AsNoTracking()
+            .Where(l => l.StoreId == run.StoreId && l.ProductId != null)
+            .Select(l => new { l.WooProductId, l.WooVariationId, ProductId = l.ProductId!.Value })
+            .ToListAsync(ct);
+        var products = await db.Products.AsNoTracking()
+            .Select(p => new { p.Id, p.Sku, p.Name, p.FamilyId })
+            .ToListAsync(ct);
+        var families = await db.ProductFamilies.AsNoTracking()
+            .Select(f => new { f.Id, f.Name, f.Option1Name, f.Option2Name, f.Option3Name })
+            .ToListAsync(ct);
+        var familyOf = products.Where(p => p.FamilyId != null).ToDictionary(p => p.Id, p => p.FamilyId!.Value);
+        var linkedWooProducts = links
+            .Where(l => familyOf.ContainsKey(l.ProductId))
+            .GroupBy(l => familyOf[l.ProductId])
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(l => l.WooProductId).ToHashSet());
+        return new PortalCatalogSnapshot
+        {
+            Links = links.GroupBy(l => (l.WooProductId, l.WooVariationId)).ToDictionary(g => g.Key, g => g.First().ProductId),
+            ProductsBySku = products.GroupBy(p => CatalogDownloadPlanner.SkuKey(p.Sku)).ToDictionary(g => g.Key, g => g.First().Id),
+            ProductNames = products.Select(p => CaseInsensitiveKey.Normalize(p.Name)).ToHashSet(),
+            FamilyOfProduct = familyOf,
+            FamiliesByName = families.ToDictionary(
+                f => CaseInsensitiveKey.Normalize(f.Name),
+                f => new ExistingFamily(f.Id, f.Name, new[] { f.Option1Name, f.Option2Name, f.Option3Name }.Count(n => n != null),
+                    linkedWooProducts.GetValueOrDefault(f.Id) ?? new HashSet<long>())),
+        };
+    }
+
+    private sealed record WriteContext(
+        DownloadSettings Settings, int? TaxFreeRuleId, IReadOnlyList<(string, int?)> TaxRates, int? DefaultTaxRuleId,
+        int? LocationId, List<string> Notes);
+
+    private async Task<WriteContext> WriteContextAsync(int organizationId, StoreSettings settings, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var notes = new List<string>();
+        var locationId = settings.LocationId
+                         ?? await db.Locations.Where(l => l.IsDefault).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        if (locationId is null)
+        {
+            notes.Add("No location is set for the store and the organization has no default location: opening stock was not recorded.");
+        }
+
+        var defaultTaxRule = await db.SalesSettings.Select(s => s.DefaultSaleTaxRuleId).FirstOrDefaultAsync(ct);
+        return new WriteContext(
+            new DownloadSettings(StoreSettings.TierOf(settings.RegularPriceTier), StoreSettings.TierOf(settings.SalePriceTier),
+                settings.WooCommerceIsMasterForCategoriesAndDescriptions),
+            settings.TaxFreeRuleId,
+            settings.TaxRates.Select(r => (r.TaxClass, r.TaxRuleId)).ToList(),
+            defaultTaxRule,
+            locationId,
+            notes);
+    }
+
+    private async Task WriteAsync(CatalogOperationRun run, PlannedProduct[] batch, WriteContext context,
+        HashSet<(long, long)> unchanged, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbFactory.CreateForOrganization(run.OrganizationId);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var categories = await db.Categories.ToDictionaryAsync(c => CaseInsensitiveKey.Normalize(c.Name), ct);
+        Category? CategoryFor(string? name)
+        {
+            if (name is null)
+            {
+                return null;
+            }
+
+            var key = CaseInsensitiveKey.Normalize(Names(name));
+            if (!categories.TryGetValue(key, out var category))
+            {
+                category = Category.Create(run.OrganizationId, Names(name));
+                db.Categories.Add(category);
+                categories[key] = category;
+            }
+
+            return category;
+        }
+
+        var productIds = batch.SelectMany(p => p.Items).Where(i => i.ProductId != null).Select(i => i.ProductId!.Value).ToList();
+        var familyIds = batch.Select(p => p.Family?.FamilyId).OfType<int>().ToList();
+        var families = await db.ProductFamilies.Include(f => f.Variants)
+            .Where(f => familyIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+        var existing = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+
+        var created = new List<(Product Product, PlannedItem Item, ItemFields Fields)>();
+        var linksToAdd = new List<(Product Product, PlannedItem Item)>();
+        foreach (var planned in batch)
+        {
+            var source = planned.Source;
+            var category = CategoryFor(source.RootCategory);
+            ProductFamily? family = null;
+            if (planned.Family is { } plannedFamily)
+            {
+                family = plannedFamily.FamilyId is { } familyId
+                    ? families[familyId]
+                    : ProductFamily.CreateFromStore(run.OrganizationId, plannedFamily.Name, plannedFamily.OptionNames);
+                if (plannedFamily.FamilyId is null)
+                {
+                    db.ProductFamilies.Add(family);
+                }
+                else if (family.OptionNames.Count == plannedFamily.OptionNames.Count &&
+                         !family.OptionNames.SequenceEqual(plannedFamily.OptionNames))
+                {
+                    family.SetOptionNames(plannedFamily.OptionNames);
+                }
+            }
+
+            foreach (var item in planned.Items.Where(i => i.Action != PlannedAction.Skip))
+            {
+                var fields = source.IsVariable
+                    ? ItemFields.ForVariation(source, source.Variations.Single(v => v.WooVariationId == item.WooVariationId))
+                    : ItemFields.ForSimple(source);
+                var taxRule = StoreTaxRules.SaleTaxRule(fields.Values.TaxStatus, fields.Values.TaxClass, context.TaxFreeRuleId,
+                    context.TaxRates, context.DefaultTaxRuleId);
+                if (item.Action == PlannedAction.Create)
+                {
+                    var product = family is null
+                        ? Product.Create(run.OrganizationId, item.Sku, item.Name)
+                        : family.AddVariant(item.Sku, item.OptionValues, item.Name);
+                    DownloadedFields.Apply(product, fields, category, taxRule, context.Settings, created: true);
+                    db.Products.Add(product);
+                    created.Add((product, item, fields));
+                    linksToAdd.Add((product, item));
+                    continue;
+                }
+
+                var linked = existing[item.ProductId!.Value];
+                var changed = DownloadedFields.Apply(linked, fields, category, taxRule, context.Settings, created: false);
+                if (family is not null && linked.FamilyId == family.Id && family.Id > 0 &&
+                    family.OptionNames.Count == item.OptionValues.Count &&
+                    !new[] { linked.Option1Value, linked.Option2Value, linked.Option3Value }.OfType<string>()
+                        .SequenceEqual(item.OptionValues))
+                {
+                    family.ChangeVariantValues(linked, item.OptionValues);
+                    changed = true;
+                }
+
+                if (item.MatchedBySku)
+                {
+                    linksToAdd.Add((linked, item));
+                    changed = true;
+                }
+
+                if (!changed)
+                {
+                    unchanged.Add((item.WooProductId, item.WooVariationId));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (product, item) in linksToAdd)
+        {
+            db.StoreProductLinks.Add(new StoreProductLink
+            {
+                OrganizationId = run.OrganizationId,
+                StoreId = run.StoreId,
+                WooProductId = item.WooProductId,
+                WooVariationId = item.WooVariationId,
+                Sku = item.Sku ?? "",
+                ProductId = product.Id,
+                LinkedAtUtc = now,
+            });
+        }
+
+        if (context.LocationId is { } locationId)
+        {
+            var ledger = new StockLedger(run.OrganizationId, now, [], []);
+            foreach (var (product, _, fields) in created)
+            {
+                if (DownloadedFields.OpeningStock(fields) is { } quantity)
+                {
+                    ledger.Adjust(product.Id, locationId, quantity, OpeningStockReason);
+                }
+            }
+
+            LedgerLoading.Stage(db, ledger);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static string Names(string name) => name.Trim().Length > 100 ? name.Trim()[..100] : name.Trim();
+}

@@ -1,0 +1,353 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Tenancy;
+using Portal.Domain;
+using Portal.Domain.Catalog;
+using Portal.Domain.Integrations;
+using Portal.Domain.Organizations;
+using Portal.Features.Common;
+using Portal.Features.Integrations;
+using Portal.Features.Stock;
+using Portal.WooCommerce;
+
+namespace Portal.Features.StoreCatalog;
+
+/// <summary>
+/// The catalog page's actions on one product of one store: List on WooCommerce (a simple product, or the family's
+/// variable product with its attributes and variations), Update, Unlink, Remove from WooCommerce, stock sync on/off
+/// and the product-level buffer. Listing and updating send the mapped fields and the sync quantity — even when the
+/// store's Update Stock Levels is off, as the guide says of updates from the catalog; brand is never sent; with
+/// WooCommerce as master, categories and descriptions are not sent.
+/// </summary>
+public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clients,
+    AvailabilityQuery availability, TimeProvider clock)
+{
+    private const string What = CatalogOperations.What;
+
+    /// <summary>Lists the product (its whole family for a variant); what is already listed is updated.</summary>
+    public Task<OperationResult<int>> ListAsync(ITenantContext tenant, int storeId, int productId, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, organizationId, token) =>
+        {
+            var context = await LoadAsync(db, tenant, storeId, productId, token);
+            var sent = await SendAsync(db, context, createMissing: true, token);
+            await db.SaveChangesAsync(token);
+            return sent;
+        }, ct);
+
+    /// <summary>Sends the mapped fields and the stock of a listed product (every listed variant of its family).</summary>
+    public Task<OperationResult<int>> UpdateAsync(ITenantContext tenant, int storeId, int productId, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, organizationId, token) =>
+        {
+            var context = await LoadAsync(db, tenant, storeId, productId, token);
+            if (!context.Links.ContainsKey(productId))
+            {
+                throw new DomainException("This product is not listed in the store; list it first.");
+            }
+
+            var sent = await SendAsync(db, context, createMissing: false, token);
+            await db.SaveChangesAsync(token);
+            return sent;
+        }, ct);
+
+    /// <summary>Forgets the link; the store product stays as it is.</summary>
+    public Task<OperationResult<bool>> UnlinkAsync(ITenantContext tenant, int storeId, int productId, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, _, token) =>
+        {
+            var link = await LinkAsync(db, storeId, productId, token);
+            db.StoreProductLinks.Remove(link);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+
+    /// <summary>Moves the store product to the trash (a variation, which has no trash, is deleted) and forgets the link.</summary>
+    public Task<OperationResult<bool>> RemoveAsync(ITenantContext tenant, int storeId, int productId, CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, _, token) =>
+        {
+            var link = await LinkAsync(db, storeId, productId, token);
+            var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == storeId, token);
+            var client = clients.For(store);
+            try
+            {
+                if (link.WooVariationId == 0)
+                {
+                    await client.DeleteProductAsync(link.WooProductId, force: false, token);
+                }
+                else
+                {
+                    await client.DeleteVariationAsync(link.WooProductId, link.WooVariationId, force: true, token);
+                }
+            }
+            catch (WooApiException gone) when (gone.StatusCode is 404 or 410)
+            {
+                // Already gone from the store: forgetting the link is all that is left to do.
+            }
+
+            db.StoreProductLinks.Remove(link);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+
+    public Task<OperationResult<bool>> SetStockSyncAsync(ITenantContext tenant, int storeId, int productId, bool on,
+        CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, _, token) =>
+        {
+            var link = await LinkAsync(db, storeId, productId, token);
+            link.StockSyncOff = !on;
+            await db.SaveChangesAsync(token);
+            return on;
+        }, ct);
+
+    /// <summary>Turns the product-level buffer on with a whole number of units, or off (null). It takes effect in the
+    /// store when the product is next listed or updated.</summary>
+    public Task<OperationResult<bool>> SetBufferAsync(ITenantContext tenant, int storeId, int productId, int? buffer,
+        CancellationToken ct = default) =>
+        unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, _, token) =>
+        {
+            var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, token)
+                        ?? throw new DomainException("This store does not exist in your organization.");
+            if (buffer is not null && !StoreSettings.FromJson(store.SettingsJson).Buffer.BufferApplies)
+            {
+                throw new DomainException("Turn on Update Stock Levels and Use Buffer Inventory in the store's settings first.");
+            }
+
+            var link = await LinkAsync(db, storeId, productId, token);
+            link.SetProductBuffer(buffer);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+
+    private static async Task<StoreProductLink> LinkAsync(PortalDbContext db, int storeId, int productId, CancellationToken ct) =>
+        await db.StoreProductLinks.SingleOrDefaultAsync(l => l.StoreId == storeId && l.ProductId == productId, ct)
+        ?? throw new DomainException("This product is not listed in the store.");
+
+    private sealed record ListingContext(
+        ConnectedStore Store, StoreSettings Settings, WooClient Client, IReadOnlyList<Product> Products, ProductFamily? Family,
+        Dictionary<int, StoreProductLink> Links, IReadOnlyDictionary<int, int> SyncQuantities);
+
+    private async Task<ListingContext> LoadAsync(PortalDbContext db, ITenantContext tenant, int storeId, int productId, CancellationToken ct)
+    {
+        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, ct)
+                    ?? throw new DomainException("This store does not exist in your organization.");
+        var product = await db.Products.Include(p => p.Category).SingleOrDefaultAsync(p => p.Id == productId, ct)
+                      ?? throw new DomainException("This product does not exist.");
+        if (product.Type != ProductType.Stock)
+        {
+            throw new DomainException($"{product.Label} is a service: only stock products are listed in a store.");
+        }
+
+        ProductFamily? family = null;
+        IReadOnlyList<Product> products = [product];
+        if (product.FamilyId is { } familyId)
+        {
+            family = await db.ProductFamilies.Include(f => f.Variants).ThenInclude(v => v.Category).SingleAsync(f => f.Id == familyId, ct);
+            products = family.Variants.Where(v => v.Type == ProductType.Stock).OrderBy(v => v.Id).ToList();
+        }
+
+        var ids = products.Select(p => p.Id).ToList();
+        var links = await db.StoreProductLinks.Where(l => l.StoreId == storeId && l.ProductId != null && ids.Contains(l.ProductId!.Value))
+            .ToDictionaryAsync(l => l.ProductId!.Value, ct);
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        var stock = await CatalogStock.ForAsync(availability, tenant, settings, ids, ct);
+        var quantities = products.ToDictionary(p => p.Id, p => stock(p.Id, links.GetValueOrDefault(p.Id)?.ProductBuffer).SyncQuantity);
+        return new ListingContext(store, settings, clients.For(store), products, family, links, quantities);
+    }
+
+    private async Task<int> SendAsync(PortalDbContext db, ListingContext context, bool createMissing, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var master = context.Settings.WooCommerceIsMasterForCategoriesAndDescriptions;
+        var first = context.Products[0];
+        var categories = master ? null : await CategoryRefsAsync(context.Client, first.Category?.Name, ct);
+        var tags = await TagRefsAsync(context.Client, context.Products.SelectMany(p => p.Tags), ct);
+        var sent = 0;
+
+        if (context.Family is null)
+        {
+            var product = first;
+            var body = Fields(product, context, master, categories, tags) with
+            {
+                Name = product.Name,
+                Type = context.Links.ContainsKey(product.Id) ? null : "simple",
+                Status = context.Links.ContainsKey(product.Id) ? null : context.Settings.ListProductsAsDraft ? "draft" : "publish",
+            };
+            if (context.Links.TryGetValue(product.Id, out var link))
+            {
+                await context.Client.UpdateProductAsync(link.WooProductId, body, ct);
+            }
+            else
+            {
+                var created = await context.Client.CreateProductAsync(body, ct);
+                link = AddLink(db, context, product, created.Id, 0, now);
+            }
+
+            link.RecordPush(context.SyncQuantities[product.Id], now);
+            return 1;
+        }
+
+        var family = context.Family;
+        var parentId = context.Links.Values.Select(l => l.WooProductId).FirstOrDefault();
+        var attributes = family.OptionNames.Select((name, index) => new WooProductAttribute
+        {
+            Name = name,
+            Position = index,
+            Visible = true,
+            Variation = true,
+            Options = context.Products.Select(p => Value(p, index)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        }).ToList();
+        var parent = new WooProduct
+        {
+            Name = family.Name,
+            Description = master ? null : first.Description ?? "",
+            Categories = categories,
+            Tags = tags,
+            Attributes = attributes,
+        };
+        if (parentId == 0)
+        {
+            if (!createMissing)
+            {
+                throw new DomainException("This family is not listed in the store; list it first.");
+            }
+
+            var created = await context.Client.CreateProductAsync(parent with
+            {
+                Type = "variable",
+                Status = context.Settings.ListProductsAsDraft ? "draft" : "publish",
+            }, ct);
+            parentId = created.Id;
+        }
+        else
+        {
+            await context.Client.UpdateProductAsync(parentId, parent, ct);
+        }
+
+        var toCreate = createMissing ? context.Products.Where(p => !context.Links.ContainsKey(p.Id)).ToList() : [];
+        var toUpdate = context.Products.Where(p => context.Links.ContainsKey(p.Id)).ToList();
+        var result = await context.Client.BatchVariationsAsync(parentId, new WooBatch<WooVariation>
+        {
+            Create = toCreate.Select(p => Variation(p, context, family)).ToList(),
+            Update = toUpdate.Select(p => Variation(p, context, family) with { Id = context.Links[p.Id].WooVariationId }).ToList(),
+        }, ct);
+        if (result.Errors.Count > 0)
+        {
+            throw new DomainException("The store refused part of the family: " +
+                                      string.Join("; ", result.Errors.Select(e => e.Message ?? e.Code)));
+        }
+
+        foreach (var created in result.Created)
+        {
+            var product = toCreate.Single(p => string.Equals(p.Sku, created.Sku, StringComparison.OrdinalIgnoreCase));
+            AddLink(db, context, product, parentId, created.Id, now);
+        }
+
+        foreach (var product in context.Products.Where(p => context.Links.ContainsKey(p.Id)))
+        {
+            context.Links[product.Id].RecordPush(context.SyncQuantities[product.Id], now);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private static StoreProductLink AddLink(PortalDbContext db, ListingContext context, Product product, long wooProductId,
+        long wooVariationId, DateTime now)
+    {
+        var link = new StoreProductLink
+        {
+            OrganizationId = context.Store.OrganizationId,
+            StoreId = context.Store.Id,
+            WooProductId = wooProductId,
+            WooVariationId = wooVariationId,
+            Sku = product.Sku,
+            ProductId = product.Id,
+            LinkedAtUtc = now,
+        };
+        db.StoreProductLinks.Add(link);
+        context.Links[product.Id] = link;
+        return link;
+    }
+
+    private static WooProduct Fields(Product product, ListingContext context, bool master, IReadOnlyList<WooRef>? categories,
+        IReadOnlyList<WooRef> tags) => new()
+    {
+        Sku = product.Sku,
+        RegularPrice = Price(product, context.Settings.RegularPriceTier),
+        SalePrice = Price(product, context.Settings.SalePriceTier),
+        Description = master ? null : product.Description ?? "",
+        Categories = categories,
+        Tags = tags,
+        Weight = Text(product.Weight),
+        Dimensions = new WooDimensions { Length = Text(product.Length), Width = Text(product.Width), Height = Text(product.Height) },
+        ManageStock = true,
+        StockQuantity = context.SyncQuantities[product.Id],
+    };
+
+    private static WooVariation Variation(Product product, ListingContext context, ProductFamily family) => new()
+    {
+        Sku = product.Sku,
+        RegularPrice = Price(product, context.Settings.RegularPriceTier),
+        SalePrice = Price(product, context.Settings.SalePriceTier),
+        Weight = Text(product.Weight),
+        Dimensions = new WooDimensions { Length = Text(product.Length), Width = Text(product.Width), Height = Text(product.Height) },
+        ManageStock = WooStockManagement.On,
+        StockQuantity = context.SyncQuantities[product.Id],
+        Attributes = family.OptionNames.Select((name, index) => new WooVariationAttribute { Name = name, Option = Value(product, index) }).ToList(),
+    };
+
+    private static string? Value(Product product, int index) =>
+        index switch { 0 => product.Option1Value, 1 => product.Option2Value, _ => product.Option3Value };
+
+    private static decimal? Price(Product product, int tierSetting) =>
+        StoreSettings.TierOf(tierSetting) is { } tier ? product.Price(tier) : null;
+
+    private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The store category of that name (created at the top when missing), as the product's only category.</summary>
+    private static async Task<IReadOnlyList<WooRef>?> CategoryRefsAsync(WooClient client, string? name, CancellationToken ct)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        await foreach (var category in client.IterateCategoriesAsync(ct))
+        {
+            if (string.Equals(System.Net.WebUtility.HtmlDecode(category.Name), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return [new WooRef { Id = category.Id }];
+            }
+        }
+
+        var created = await client.CreateCategoryAsync(new WooCategory { Name = name }, ct);
+        return [new WooRef { Id = created.Id }];
+    }
+
+    private static async Task<IReadOnlyList<WooRef>> TagRefsAsync(WooClient client, IEnumerable<string> names, CancellationToken ct)
+    {
+        var wanted = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var existing = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var tag in client.IterateTagsAsync(ct))
+        {
+            existing.TryAdd(System.Net.WebUtility.HtmlDecode(tag.Name ?? ""), tag.Id);
+        }
+
+        var refs = new List<WooRef>();
+        foreach (var name in wanted)
+        {
+            if (!existing.TryGetValue(name, out var id))
+            {
+                id = (await client.CreateTagAsync(new WooTerm { Name = name }, ct)).Id;
+            }
+
+            refs.Add(new WooRef { Id = id });
+        }
+
+        return refs;
+    }
+}
