@@ -16,7 +16,9 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
     {
         _sales = await SalesBunit.CreateAsync();
         _sales.ActAs(Permissions.Administrator);
-        _sales.Host.Context.Services.AddSingleton(new ReferenceBookEditor(new UnitOfWork(_sales.Database)));
+        var unitOfWork = new UnitOfWork(_sales.Database);
+        _sales.Host.Context.Services.AddSingleton(new ReferenceBookEditor(unitOfWork));
+        _sales.Host.Context.Services.AddSingleton(new StarterReferenceBooks(unitOfWork, _sales.Database, _sales.Database.Clock));
     }
 
     public async Task DisposeAsync() => await _sales.DisposeAsync();
