@@ -113,6 +113,26 @@ public partial class Sale
     }
 
     /// <summary>
+    /// Reverses a payment (a bounced transfer, a payment keyed twice): it stays listed with its reason and date, and
+    /// the balance due grows back by its amount. A reason is required, and a payment is reversed at most once.
+    /// </summary>
+    public SalePayment ReversePayment(int paymentId, string? reason, DateTime now)
+    {
+        EnsureNotVoided();
+        var payment = Payments.FirstOrDefault(p => p.Id == paymentId)
+            ?? throw new DomainException($"Payment #{paymentId} is not a payment of this sale.");
+        if (payment.IsReversed)
+        {
+            throw new DomainException($"The payment of {payment.Amount:N2} was already reversed.");
+        }
+
+        payment.Reverse(Names.Required(reason, "Reason", "reversal", 500), Amounts.Utc(now, nameof(now)));
+        AmountPaid -= payment.Amount;
+        Changed();
+        return payment;
+    }
+
+    /// <summary>
     /// Credits part of the invoice and restocks what came back (Restock movements at the sale's location). At most
     /// what is left of the invoice can be credited, and at most what was picked and not yet restocked can come back.
     /// </summary>

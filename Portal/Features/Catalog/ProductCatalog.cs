@@ -55,11 +55,17 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             return product;
         }, ct, submission);
 
-    public Task<OperationResult<int>> UpdateAsync(ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default) =>
+    /// <summary>
+    /// Saves the product's fields; with <paramref name="expectedVersion"/> (the version the page showed) only if no one
+    /// else saved it since — otherwise refused with <see cref="EditConflictException"/>, nothing changed.
+    /// </summary>
+    public Task<OperationResult<int>> UpdateAsync(
+        ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default, Guid? expectedVersion = null) =>
         Save(tenant, async (db, _, token) =>
         {
             var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, token)
                 ?? throw new DomainException($"Product {productId} does not exist.");
+            RowVersions.SaveUnder(db, product, expectedVersion, "product");
             product.ChangeSku(input.Sku);
             if (product.FamilyId is null)
             {

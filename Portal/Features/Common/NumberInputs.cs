@@ -13,3 +13,11 @@ public static class NumberInputs
     public static string? Unparsed<T>(MudBaseInput<T>? field, string label) =>
         field is { ConversionError: true } ? $"{label} is not a number: type digits, as in 12.5." : null;
 }
+
+/// <summary>A field whose saved value differs from what the user typed, shown after an edit conflict.</summary>
+public sealed record ConflictRow(string Label, string Current, string Yours)
+{
+    /// <summary>The fields whose values differ, in the order given.</summary>
+    public static IReadOnlyList<ConflictRow> Differing(IEnumerable<(string Label, string? Current, string? Yours)> fields) =>
+        fields.Where(f => (f.Current ?? "") != (f.Yours ?? "")).Select(f => new ConflictRow(f.Label, f.Current ?? "—", f.Yours ?? "—")).ToList();
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data.Conventions;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Customers;
@@ -29,7 +30,7 @@ public sealed class CustomerBook(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveAsync(
         ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default,
-        SubmissionToken? submission = null) =>
+        SubmissionToken? submission = null, Guid? expectedVersion = null) =>
         unitOfWork.RunOnceAsync(tenant, submission, "Customers.Save", Permissions.Sales, "customers", async (db, organizationId, token) =>
         {
             Customer customer;
@@ -37,6 +38,7 @@ public sealed class CustomerBook(UnitOfWork unitOfWork)
             {
                 customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, token)
                     ?? throw new DomainException($"Customer {id} does not exist.");
+                RowVersions.SaveUnder(db, customer, expectedVersion, "customer");
             }
             else
             {

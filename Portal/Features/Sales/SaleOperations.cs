@@ -277,6 +277,11 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             return null;
         }, ct, submission);
 
+    /// <summary>Reverses a recorded payment with the user's reason: it stays listed as reversed and the balance grows back.</summary>
+    public Task<OperationResult<SaleStepResult>> ReversePaymentAsync(
+        ITenantContext tenant, int saleId, int paymentId, string? reason, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.ReversePayment(paymentId, reason, Now)), ct);
+
     /// <summary>Credits part of the invoice and restocks what came back, in one transaction.</summary>
     public Task<OperationResult<SaleStepResult>> CreateCreditNoteAsync(
         ITenantContext tenant, int saleId, DateTime creditDate, IReadOnlyList<CreditLineInput> lines,
@@ -376,7 +381,10 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             ?? throw new DomainException($"Sale #{saleId} does not exist.");
         if (expectedVersion is { } expected && expected != sale.Version)
         {
-            throw new DomainException("The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.");
+            // Reported against the Version field, so a page can tell it apart, show the sale as it is now and offer the
+            // user's entries again.
+            throw new DomainValidationException([new ValidationError(EditConflictException.Field,
+                "The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.")]);
         }
 
         return sale;

@@ -104,6 +104,57 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReversePayment_WhenConfirmedWithAReason_ThenThePaymentShowsReversedWithItAndTheBalanceIsDueAgain()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        (await _database.Sales.AuthoriseInvoiceAsync(_seed.Tenant, saleId)).Succeeded.ShouldBeTrue();
+        (await _database.Sales.RecordPaymentAsync(_seed.Tenant, saleId, _seed.Bank, 10m, _database.Clock.GetUtcNow().UtcDateTime, "tr-9")).Succeeded.ShouldBeTrue();
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+
+        page.Find(".reverse-payment").Click();
+        page.Find("#confirm-reversal").Click();
+        page.WaitForAssertion(() => page.Markup.ShouldContain("The reversal reason is required."));
+        (await SaleAsync(saleId)).AmountPaid.ShouldBe(10m);
+
+        page.Find("#reversal-reason").Change("Transfer bounced");
+        page.Find("#confirm-reversal").Click();
+
+        page.WaitForAssertion(() => page.Find(".payment-reversed .payment-reversal").TextContent.ShouldContain("Transfer bounced"));
+        page.FindAll(".reverse-payment").ShouldBeEmpty();
+        var sale = await SaleAsync(saleId);
+        sale.AmountPaid.ShouldBe(0m);
+        sale.Payments.ShouldHaveSingleItem().ReversalReason.ShouldBe("Transfer bounced");
+    }
+
+    [Fact]
+    public async Task EditDetails_WhenSomeoneElseChangedTheSaleMeanwhile_ThenTheDialogReopensWithTheirValuesAndTheUsersEntries()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+        var before = await SaleAsync(saleId);
+        page.Find("#edit-details").Click();
+        host.WaitForElement("#details-reference").Change("PO-MINE");
+        // Another user saves the details while this dialog is open.
+        (await _database.Sales.UpdateHeaderAsync(_seed.Tenant, saleId, before.Header with { Reference = "PO-THEIRS" }, before.Version)).Succeeded.ShouldBeTrue();
+
+        host.Find("#details-save").Click();
+
+        host.WaitForAssertion(() => host.Find("#details-conflict").TextContent.ShouldContain("PO-THEIRS"));
+        host.Find("#details-conflict").TextContent.ShouldContain("PO-MINE");
+        host.Find("#details-reference").GetAttribute("value").ShouldBe("PO-MINE");
+        (await SaleAsync(saleId)).Reference.ShouldBe("PO-THEIRS");
+
+        host.Find("#details-save").Click();
+        host.WaitForAssertion(() =>
+        {
+            using var db = _database.For(_seed.Org);
+            db.Sales.Single(s => s.Id == saleId).Reference.ShouldBe("PO-MINE");
+        });
+    }
+
+    [Fact]
     public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
     {
         await AdjustAsync(5m);
