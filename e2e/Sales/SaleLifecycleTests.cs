@@ -261,6 +261,53 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         session.ShouldHaveNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task NewSale_WhenALineIsAtPriceZero_ThenItIsFlaggedBeforeAuthorisingAndTheDefaultTaxRuleFillsTheLine()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Warned");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 10m);
+        await using var session = await fixture.OpenSessionAsync(nameof(NewSale_WhenALineIsAtPriceZero_ThenItIsFlaggedBeforeAuthorisingAndTheDefaultTaxRuleFillsTheLine));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        int defaultRule;
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            defaultRule = (await db.SalesSettings.SingleAsync()).DefaultSaleTaxRuleId!.Value;
+        }
+
+        // The line starts with the organization's default sale tax rule (the select's value is the rule's id).
+        await FillNewSaleAsync(session, "1");
+        await Expect(page.Locator(".mud-select", new PageLocatorOptions { Has = page.Locator("#line-tax-0") }).Locator("input").First)
+            .ToHaveValueAsync(defaultRule.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // A quantity that does not parse blocks the save, naming the field, instead of ordering the old quantity.
+        await page.Locator("#line-quantity-0").FillAsync("2 boxes");
+        await page.Locator("#line-quantity-0").BlurAsync();
+        await page.Locator("#save-and-order").ClickAsync();
+        await Expect(page.Locator("#new-sale-error")).ToContainTextAsync("The quantity of line 1 is not a number");
+        await session.ScreenshotAsync("quantity-not-a-number");
+        await page.Locator("#line-quantity-0").FillAsync("1");
+        await page.Locator("#line-quantity-0").BlurAsync();
+
+        await page.Locator("#line-price-0").FillAsync("0");
+        await page.Locator("#line-price-0").BlurAsync();
+        await page.Locator("#save-and-order").ClickAsync();
+
+        await Expect(page.Locator("#authorise-warnings")).ToContainTextAsync("SPADE – Spade: the price is 0.");
+        await session.ScreenshotAsync("price-zero-flagged");
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            (await db.Sales.CountAsync()).ShouldBe(0);
+        }
+
+        await page.Locator("#authorise-anyway").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sales/\d+$"));
+        await Expect(Stage(page, "order")).ToHaveTextAsync("Authorised");
+        await Expect(page.Locator($"#allocation-{shop.Product} .allocated")).ToHaveTextAsync("1");
+        await session.ScreenshotAsync("authorised-after-the-warning");
+        session.ShouldHaveNoBrowserErrors();
+    }
+
     private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
 
     private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();

@@ -76,9 +76,21 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts, TimeProvider? c
     {
         await using var db = contexts.Create(tenant);
         var first = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token.Value, ct);
-        return first is { Result: { } json } && first.Kind == kind
-            ? OperationResult<T>.Done(JsonSerializer.Deserialize<T>(json)!)
-            : OperationResult<T>.From(OperationResult.Fail("This form was already submitted; open it again to submit anew."));
+        if (first is not { Result: { } json } || first.Kind != kind)
+        {
+            return OperationResult<T>.From(OperationResult.Fail("This form was already submitted; open it again to submit anew."));
+        }
+
+        try
+        {
+            return OperationResult<T>.Done(JsonSerializer.Deserialize<T>(json)!);
+        }
+        catch (NotSupportedException)
+        {
+            // A result that cannot be rebuilt from its JSON (an entity such as a stock movement): the first submit
+            // did the work, so the second answers "done" without the value.
+            return OperationResult<T>.Done(default!);
+        }
     }
 
     private async Task<OperationResult<T>> RunAsync<T>(

@@ -84,4 +84,26 @@ public sealed class SubmissionTokenTests
         await using var db = database.For(org);
         (await db.Brands.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task AdjustAndTransferStock_WhenSubmittedTwiceWithTheSameToken_ThenTheStockMovesOnce()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var adjustment = SubmissionToken.New();
+        var transfer = SubmissionToken.New();
+
+        var adjusted = await Task.WhenAll(
+            database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5m, "count", submission: adjustment),
+            database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 5m, "count", submission: adjustment));
+        var moved = await Task.WhenAll(
+            database.Stock.TransferAsync(seed.Tenant, seed.Widget, seed.Warehouse, seed.Shop, 2m, "to the shop", submission: transfer),
+            database.Stock.TransferAsync(seed.Tenant, seed.Widget, seed.Warehouse, seed.Shop, 2m, "to the shop", submission: transfer));
+
+        adjusted.ShouldAllBe(r => r.Succeeded);
+        moved.ShouldAllBe(r => r.Succeeded);
+        moved[1].Value.ShouldBe(moved[0].Value);
+        (await database.StockOfAsync(seed.Org, seed.Widget, seed.Warehouse)).ShouldBe((3m, 3m));
+        (await database.StockOfAsync(seed.Org, seed.Widget, seed.Shop)).ShouldBe((2m, 2m));
+    }
 }
