@@ -68,4 +68,40 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
         await using var db = _sales.Database.For(_sales.Seed.Org);
         page.WaitForAssertion(() => db.TaxRules.Count(t => t.Name == "Corrected VAT" && t.Rate == 12.5m).ShouldBe(1));
     }
+
+    [Fact]
+    public async Task SaveTaxRule_WhenSomeoneElseSavedTheRuleSinceItWasOpened_ThenTheConflictShowsTheListIsCurrentAndTheEntriesAreKept()
+    {
+        var editor = _sales.Host.Context.Services.GetRequiredService<ReferenceBookEditor>();
+        var rule = (await editor.SaveTaxRuleAsync(_sales.Seed.Tenant, null, "Shared VAT", 20m, false)).Value;
+        _sales.Host.RenderProviders();
+        var page = _sales.Host.Context.Render<ReferenceBooksPage>();
+        page.WaitForAssertion(() => page.FindAll(".mud-tab").ShouldNotBeEmpty());
+        await page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Tax rules")).Click());
+        page.WaitForAssertion(() => page.FindAll("#tax-rule-table tbody tr").ShouldContain(r => r.TextContent.Contains("Shared VAT")));
+        await page.InvokeAsync(() => page.FindAll("#tax-rule-table tbody tr").First(r => r.TextContent.Contains("Shared VAT")).Click());
+        page.WaitForAssertion(() => page.Find("#tax-rule-name").GetAttribute("value").ShouldBe("Shared VAT"));
+
+        // Another administrator changes the rate while this editor is open.
+        (await editor.SaveTaxRuleAsync(_sales.Seed.Tenant, rule, "Shared VAT", 21m, false)).Succeeded.ShouldBeTrue();
+        await page.InvokeAsync(() => page.Find("#tax-rule-name").Change("Shared VAT (renamed)"));
+        await page.InvokeAsync(() => page.Find("#save-tax-rule").Click());
+
+        page.WaitForAssertion(() => page.Find("#tax-rule-error").TextContent.ShouldStartWith("Someone else saved this tax rule"));
+        page.Find("#tax-rule-table").TextContent.ShouldContain("21 %");
+        page.Find("#tax-rule-name").GetAttribute("value").ShouldBe("Shared VAT (renamed)");
+        await using (var db = _sales.Database.For(_sales.Seed.Org))
+        {
+            (await db.TaxRules.SingleAsync(t => t.Id == rule)).Name.ShouldBe("Shared VAT");
+        }
+
+        await page.InvokeAsync(() => page.Find("#tax-rule-rate").Change("21"));
+        await page.InvokeAsync(() => page.Find("#save-tax-rule").Click());
+        page.WaitForAssertion(() =>
+        {
+            using var db = _sales.Database.For(_sales.Seed.Org);
+            var saved = db.TaxRules.Single(t => t.Id == rule);
+            (saved.Name, saved.Rate).ShouldBe(("Shared VAT (renamed)", 21m));
+        });
+    }
 }

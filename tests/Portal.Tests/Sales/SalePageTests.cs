@@ -186,6 +186,26 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuthoriseOrder_WhenALineHasNoTaxRule_ThenItIsFlaggedFirstAndOnlyAuthorisedAnyway()
+    {
+        await AdjustAsync(5m);
+        var draft = (await _database.Sales.CreateAsync(_seed.Tenant, _seed.Sale((_seed.Widget, 1m)), placeOrder: false)).Value!.SaleId;
+        var (host, page) = RenderPage(draft, Permissions.Sales);
+
+        page.Find("#authorise-order").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog").TextContent.ShouldContain("WIDGET – Widget: no tax rule, so no tax is charged on it."));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Go back")).Click();
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog").ShouldBeEmpty());
+        (await SaleAsync(draft)).OrderStatus.ShouldNotBe(StageStatus.Authorised);
+
+        page.Find("#authorise-order").Click();
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog button").ShouldContain(b => b.TextContent.Contains("Authorise anyway")));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Authorise anyway")).Click();
+
+        page.WaitForAssertion(() => Stage(page, "order").ShouldBe("Authorised"));
+    }
+
+    [Fact]
     public async Task Void_WhenConfirmedWithAReason_ThenTheAllocationIsReleasedAndThePageShowsIt()
     {
         await AdjustAsync(5m);
