@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<SupportAuditEntry> SupportAudit => Set<SupportAuditEntry>();
+    public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Product> Products => Set<Product>();
@@ -87,6 +88,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         ApplyTenantFilters(builder);
+        RowVersions.Configure(builder);
     }
 
     private void ApplyTenantFilters(ModelBuilder builder)
@@ -121,12 +123,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();
+        RowVersions.Stamp(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardTenant();
+        RowVersions.Stamp(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -9,7 +9,7 @@ public class DomainException(string message) : Exception(message);
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>A refused entry with one or more field errors; nothing of it has been applied.</summary>
-public sealed class DomainValidationException(IReadOnlyList<ValidationError> errors)
+public class DomainValidationException(IReadOnlyList<ValidationError> errors)
     : DomainException(string.Join(" ", errors.Select(e => e.Message)))
 {
     public IReadOnlyList<ValidationError> Errors { get; } = errors;

@@ -81,6 +81,7 @@ public sealed class SalePaymentConfiguration : IEntityTypeConfiguration<SalePaym
     public void Configure(EntityTypeBuilder<SalePayment> builder)
     {
         builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.Property(p => p.ReversalReason).HasMaxLength(500);
         builder.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

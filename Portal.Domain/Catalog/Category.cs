@@ -3,7 +3,7 @@ using Portal.Domain.Organizations;
 namespace Portal.Domain.Catalog;
 
 /// <summary>One level only: a product is in at most one category and categories do not nest.</summary>
-public class Category : IOrganizationOwned
+public class Category : IOrganizationOwned, IVersioned
 {
     private Category()
     {
@@ -11,6 +11,7 @@ public class Category : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
 
     public static Category Create(int organizationId, string? name) =>
@@ -19,7 +20,7 @@ public class Category : IOrganizationOwned
     public void Rename(string? name) => Name = Names.Required(name, nameof(Name), "category", 100);
 }
 
-public class Brand : IOrganizationOwned
+public class Brand : IOrganizationOwned, IVersioned
 {
     private Brand()
     {
@@ -27,6 +28,7 @@ public class Brand : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
 
     public static Brand Create(int organizationId, string? name) =>

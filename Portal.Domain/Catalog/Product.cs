@@ -11,7 +11,7 @@ public enum ProductType
     Service = 2,
 }
 
-public class Product : IOrganizationOwned
+public class Product : IOrganizationOwned, IVersioned
 {
     public const int MaxCustomFields = 10;
 
@@ -26,6 +26,7 @@ public class Product : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Sku { get; private set; } = "";
     public string Name { get; private set; } = "";
     public ProductType Type { get; private set; }

@@ -6,7 +6,7 @@ namespace Portal.Domain.Catalog;
 /// A family of up to three options (for example Colour, Size) whose variants are ordinary products carrying one
 /// value per option. Variant names follow <see cref="VariantNaming"/> and are kept in step with the family name.
 /// </summary>
-public class ProductFamily : IOrganizationOwned
+public class ProductFamily : IOrganizationOwned, IVersioned
 {
     public const int MaxOptions = 3;
 
@@ -16,6 +16,7 @@ public class ProductFamily : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
     public string? Option1Name { get; private set; }
     public string? Option2Name { get; private set; }

@@ -3,7 +3,7 @@ using Portal.Domain.Organizations;
 
 namespace Portal.Domain.Customers;
 
-public class Customer : IOrganizationOwned
+public class Customer : IOrganizationOwned, IVersioned
 {
     private Customer()
     {
@@ -11,6 +11,7 @@ public class Customer : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
     public string? Contact { get; set; }
     public string? Phone { get; set; }

@@ -13,7 +13,7 @@ public enum AccountType
 }
 
 /// <summary>An account of the chart of accounts. Payments can only be recorded against one that can receive them.</summary>
-public class Account : IOrganizationOwned
+public class Account : IOrganizationOwned, IVersioned
 {
     private Account()
     {
@@ -21,6 +21,7 @@ public class Account : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public AccountType Type { get; private set; }

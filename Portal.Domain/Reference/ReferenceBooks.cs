@@ -2,7 +2,7 @@ using Portal.Domain.Organizations;
 
 namespace Portal.Domain.Reference;
 
-public class PaymentTerm : IOrganizationOwned, IDefaultable
+public class PaymentTerm : IOrganizationOwned, IDefaultable, IVersioned
 {
     private PaymentTerm()
     {
@@ -10,6 +10,7 @@ public class PaymentTerm : IOrganizationOwned, IDefaultable
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
 
     /// <summary>Days from the invoice date to the due date.</summary>
@@ -37,7 +38,7 @@ public class PaymentTerm : IOrganizationOwned, IDefaultable
     void IDefaultable.SetDefault(bool isDefault) => IsDefault = isDefault;
 }
 
-public class Carrier : IOrganizationOwned
+public class Carrier : IOrganizationOwned, IVersioned
 {
     public const string LocalPickupName = "Local Pickup";
 
@@ -47,6 +48,7 @@ public class Carrier : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
     public bool IsLocalPickup => string.Equals(Name, LocalPickupName, StringComparison.OrdinalIgnoreCase);
 
@@ -59,7 +61,7 @@ public class Carrier : IOrganizationOwned
     public void Rename(string? name) => Name = Names.Required(name, nameof(Name), "carrier", 100);
 }
 
-public class SalesRepresentative : IOrganizationOwned
+public class SalesRepresentative : IOrganizationOwned, IVersioned
 {
     private SalesRepresentative()
     {
@@ -67,6 +69,7 @@ public class SalesRepresentative : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
     public string? Email { get; set; }
 
@@ -77,7 +80,7 @@ public class SalesRepresentative : IOrganizationOwned
 }
 
 /// <summary>An organization's own name for one of the ten price tiers; a tier without a row keeps "Tier N".</summary>
-public class PriceTierName : IOrganizationOwned
+public class PriceTierName : IOrganizationOwned, IVersioned
 {
     private PriceTierName()
     {
@@ -85,6 +88,7 @@ public class PriceTierName : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public int Tier { get; private set; }
     public string Name { get; private set; } = "";
 

@@ -5,7 +5,7 @@ namespace Portal.Domain.Reference;
 /// <summary>
 /// A tax rate. Inclusive: the amounts it applies to already contain the tax. Exclusive: the tax is added on top.
 /// </summary>
-public class TaxRule : IOrganizationOwned
+public class TaxRule : IOrganizationOwned, IVersioned
 {
     private TaxRule()
     {
@@ -13,6 +13,7 @@ public class TaxRule : IOrganizationOwned
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
 
     /// <summary>Percent: 10 means 10 %.</summary>

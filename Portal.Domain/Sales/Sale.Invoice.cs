@@ -95,9 +95,39 @@ public partial class Sale
                 [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
         }
 
+        // Until customers can hold credit, money beyond what is owed has nowhere to go: refuse it rather than show a
+        // negative balance as "Paid".
+        var due = Total - AmountCredited - AmountPaid;
+        if (amount > due)
+        {
+            throw new DomainValidationException([new ValidationError("Amount", due <= 0
+                ? "Nothing is due on this invoice: the payment was not recorded."
+                : $"The payment of {amount:N2} is more than the balance due of {due:N2}: record at most {due:N2}.")]);
+        }
+
         var payment = new SalePayment(OrganizationId, account.Id, amount, Amounts.Utc(paidAt, nameof(paidAt)), Names.Optional(reference));
         Payments.Add(payment);
         AmountPaid += amount;
+        Changed();
+        return payment;
+    }
+
+    /// <summary>
+    /// Reverses a payment (a bounced transfer, a payment keyed twice): it stays listed with its reason and date, and
+    /// the balance due grows back by its amount. A reason is required, and a payment is reversed at most once.
+    /// </summary>
+    public SalePayment ReversePayment(int paymentId, string? reason, DateTime now)
+    {
+        EnsureNotVoided();
+        var payment = Payments.FirstOrDefault(p => p.Id == paymentId)
+            ?? throw new DomainException($"Payment #{paymentId} is not a payment of this sale.");
+        if (payment.IsReversed)
+        {
+            throw new DomainException($"The payment of {payment.Amount:N2} was already reversed.");
+        }
+
+        payment.Reverse(Names.Required(reason, "Reason", "reversal", 500), Amounts.Utc(now, nameof(now)));
+        AmountPaid -= payment.Amount;
         Changed();
         return payment;
     }

@@ -91,6 +91,20 @@ public class SalePayment : IOrganizationOwned
     public decimal Amount { get; private set; }
     public DateTime PaidAt { get; private set; }
     public string? Reference { get; private set; }
+
+    /// <summary>When the payment was reversed (a bounced transfer, a payment keyed twice); null while it stands.</summary>
+    public DateTime? ReversedAt { get; private set; }
+
+    /// <summary>Why it was reversed, as the user gave it.</summary>
+    public string? ReversalReason { get; private set; }
+
+    public bool IsReversed => ReversedAt is not null;
+
+    internal void Reverse(string reason, DateTime at)
+    {
+        ReversedAt = at;
+        ReversalReason = reason;
+    }
 }
 
 public class SaleTrackingNumber : IOrganizationOwned

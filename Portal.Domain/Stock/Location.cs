@@ -3,7 +3,7 @@ using Portal.Domain.Organizations;
 namespace Portal.Domain.Stock;
 
 /// <summary>A warehouse or shop that holds stock. Exactly one location of an organization is its default.</summary>
-public class Location : IOrganizationOwned, IDefaultable
+public class Location : IOrganizationOwned, IDefaultable, IVersioned
 {
     private Location()
     {
@@ -11,6 +11,7 @@ public class Location : IOrganizationOwned, IDefaultable
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
+    public Guid Version { get; private set; }
     public string Name { get; private set; } = "";
     public bool IsDefault { get; private set; }
 

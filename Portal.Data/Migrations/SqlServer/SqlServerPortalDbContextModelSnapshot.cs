@@ -291,6 +291,42 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("InvoiceSequences");
                 });
 
+            modelBuilder.Entity("Portal.Data.SubmissionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Token")
+                        .IsUnique();
+
+                    b.ToTable("Submissions");
+                });
+
             modelBuilder.Entity("Portal.Data.SupportAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -350,6 +386,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -382,6 +422,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -468,6 +512,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Type")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long?>("Weight")
                         .HasColumnType("bigint");
 
@@ -533,6 +581,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -587,6 +639,10 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int?>("TaxRuleId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Portal.Domain.Customers.Customer.BillingAddress#Address", b1 =>
                         {
@@ -1266,6 +1322,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Type")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1292,6 +1352,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1359,6 +1423,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1385,6 +1453,10 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<int>("Tier")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1417,6 +1489,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -1446,6 +1522,10 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<long>("Rate")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1938,6 +2018,13 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SaleId")
                         .HasColumnType("int");
 
@@ -2006,6 +2093,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -2250,6 +2341,15 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Portal.Data.InvoiceSequence", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.SubmissionRecord", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
                         .WithMany()

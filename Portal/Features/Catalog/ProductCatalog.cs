@@ -45,20 +45,27 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     /// <summary>The field a refused bill of materials is reported against.</summary>
     public const string BillOfMaterialsField = nameof(Product.BillOfMaterials);
 
-    public Task<OperationResult<int>> CreateAsync(ITenantContext tenant, ProductInput input, CancellationToken ct = default) =>
+    public Task<OperationResult<int>> CreateAsync(
+        ITenantContext tenant, ProductInput input, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Save(tenant, async (db, organizationId, token) =>
         {
             var product = Product.Create(organizationId, input.Sku, input.Name, input.Type);
             db.Products.Add(product);
             await ApplyAsync(db, product, input, token);
             return product;
-        }, ct);
+        }, ct, submission);
 
-    public Task<OperationResult<int>> UpdateAsync(ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default) =>
+    /// <summary>
+    /// Saves the product's fields; with <paramref name="expectedVersion"/> (the version the page showed) only if no one
+    /// else saved it since — otherwise refused with <see cref="EditConflictException"/>, nothing changed.
+    /// </summary>
+    public Task<OperationResult<int>> UpdateAsync(
+        ITenantContext tenant, int productId, ProductInput input, CancellationToken ct = default, Guid? expectedVersion = null) =>
         Save(tenant, async (db, _, token) =>
         {
             var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, token)
                 ?? throw new DomainException($"Product {productId} does not exist.");
+            RowVersions.SaveUnder(db, product, expectedVersion, "product");
             product.ChangeSku(input.Sku);
             if (product.FamilyId is null)
             {
@@ -79,8 +86,8 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     /// <summary>Creates a family with its variants (each a stock product named "Family - value / value").</summary>
     public Task<OperationResult<int>> CreateFamilyAsync(
         ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
-        CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Catalog.CreateFamily", Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var family = ProductFamily.Create(organizationId, name, optionNames);
             foreach (var variant in variants)
@@ -105,8 +112,9 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         }, ct);
 
     private Task<OperationResult<int>> Save(
-        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, organizationId, token) =>
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<Product>> edit, CancellationToken ct,
+        SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Catalog.CreateProduct", Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
             var product = await edit(db, organizationId, token);
             await SaveCheckedAsync(db, [product], token);

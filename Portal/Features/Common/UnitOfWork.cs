@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain;
@@ -19,8 +21,13 @@ namespace Portal.Features.Common;
 /// domain's reason, and an adjustment is applied on top of the other one instead of overwriting it. Nothing is
 /// retried past <see cref="Attempts"/>; the user then gets a message naming what was contended.
 /// </para>
+/// <para>
+/// Double submits: a create or submit command given the form's <see cref="SubmissionToken"/> records the token in
+/// the same transaction as its work. The unique key refuses a second use, and the second submit is answered with
+/// the first one's result instead of doing the work twice.
+/// </para>
 /// </summary>
-public sealed class UnitOfWork(IPortalDbContextFactory contexts)
+public sealed class UnitOfWork(IPortalDbContextFactory contexts, TimeProvider? clock = null)
 {
     public const int Attempts = 3;
 
@@ -32,9 +39,63 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts)
     /// Runs <paramref name="work"/> when the tenant may (ADR 0004): a signed-in user needs <paramref name="required"/>
     /// or Administrator; a read-only user is refused, naming <paramref name="what"/>, before anything is read.
     /// </summary>
-    public async Task<OperationResult<T>> RunAsync<T>(
+    public Task<OperationResult<T>> RunAsync<T>(
         ITenantContext tenant, Permissions required, string what, Func<PortalDbContext, int, CancellationToken, Task<T>> work,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        RunAsync(tenant, required, what, work, null, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(ITenantContext, Permissions, string, Func{PortalDbContext, int, CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// at most once per <paramref name="submission"/>: a second run with the same token does nothing and answers
+    /// what the first answered. <paramref name="kind"/> names the command, so a token is never taken for another's.
+    /// </summary>
+    public Task<OperationResult<T>> RunOnceAsync<T>(
+        ITenantContext tenant, SubmissionToken? submission, string kind, Permissions required, string what,
+        Func<PortalDbContext, int, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        submission is { } token
+            ? RunAsync(tenant, required, what, Once(token, kind, work), (token, kind), ct)
+            : RunAsync(tenant, required, what, work, null, ct);
+
+    private Func<PortalDbContext, int, CancellationToken, Task<T>> Once<T>(
+        SubmissionToken token, string kind, Func<PortalDbContext, int, CancellationToken, Task<T>> work) =>
+        async (db, organizationId, ct) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Claimed first: a concurrent second submit waits on the key and is refused when this one commits.
+            var record = new SubmissionRecord { Token = token.Value, Kind = kind, SubmittedUtc = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime };
+            db.Submissions.Add(record);
+            await db.SaveChangesAsync(ct);
+            var value = await work(db, organizationId, ct);
+            record.Result = JsonSerializer.Serialize(value);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return value;
+        };
+
+    private async Task<OperationResult<T>> FirstResultAsync<T>(ITenantContext tenant, SubmissionToken token, string kind, CancellationToken ct)
+    {
+        await using var db = contexts.Create(tenant);
+        var first = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token.Value, ct);
+        if (first is not { Result: { } json } || first.Kind != kind)
+        {
+            return OperationResult<T>.From(OperationResult.Fail("This form was already submitted; open it again to submit anew."));
+        }
+
+        try
+        {
+            return OperationResult<T>.Done(JsonSerializer.Deserialize<T>(json)!);
+        }
+        catch (NotSupportedException)
+        {
+            // A result that cannot be rebuilt from its JSON (an entity such as a stock movement): the first submit
+            // did the work, so the second answers "done" without the value.
+            return OperationResult<T>.Done(default!);
+        }
+    }
+
+    private async Task<OperationResult<T>> RunAsync<T>(
+        ITenantContext tenant, Permissions required, string what, Func<PortalDbContext, int, CancellationToken, Task<T>> work,
+        (SubmissionToken Token, string Kind)? submission, CancellationToken ct)
     {
         if (required != Permissions.None &&
             ActingUserChecks.Refusal(tenant, required | Permissions.Administrator, what) is { } refusal)
@@ -76,6 +137,10 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts)
             {
                 conflict = await DescribeConflictAsync(tenant, ex, ct);
             }
+            catch (DbUpdateException ex) when (submission is { } once && IsUniqueViolation(ex) && ex.Entries.Any(e => e.Entity is SubmissionRecord))
+            {
+                return await FirstResultAsync<T>(tenant, once.Token, once.Kind, ct);
+            }
             catch (DbUpdateException ex) when (IsUniqueViolation(ex) && ex.Entries.Any(e => e.Entity is StockBalance))
             {
                 // Two commands opened the same balance at once: the loser reads it next time.
@@ -114,4 +179,24 @@ public sealed class UnitOfWork(IPortalDbContextFactory contexts)
                 return $"Someone else changed the same data {Tail}";
         }
     }
+}
+
+/// <summary>A form's one-time key, issued when the form is shown and sent with its submit (see <see cref="UnitOfWork"/>).</summary>
+public readonly record struct SubmissionToken(Guid Value)
+{
+    public static SubmissionToken New() => new(Guid.NewGuid());
+}
+
+/// <summary>
+/// The transaction of a command, or none of its own when the command already runs inside one (a submission-token
+/// transaction): committing then belongs to the outer one.
+/// </summary>
+public sealed class CommandTransaction(IDbContextTransaction? owned) : IAsyncDisposable
+{
+    public static async Task<CommandTransaction> BeginAsync(PortalDbContext db, CancellationToken ct) =>
+        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null);
+
+    public Task CommitAsync(CancellationToken ct) => owned?.CommitAsync(ct) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

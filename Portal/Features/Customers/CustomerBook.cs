@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data.Conventions;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Customers;
@@ -28,14 +29,16 @@ public sealed record CustomerInput
 public sealed class CustomerBook(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveAsync(
-        ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Sales, "customers", async (db, organizationId, token) =>
+        ITenantContext tenant, int? customerId, CustomerInput input, CancellationToken ct = default,
+        SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Customers.Save", Permissions.Sales, "customers", async (db, organizationId, token) =>
         {
             Customer customer;
             if (customerId is { } id)
             {
                 customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, token)
                     ?? throw new DomainException($"Customer {id} does not exist.");
+                RowVersions.SaveUnder(db, customer, expectedVersion, "customer");
             }
             else
             {

@@ -85,6 +85,13 @@ public sealed class StoreSettings
     public bool UpdateStockLevels { get; set; }
     public bool UseBufferInventory { get; set; }
     public int BufferInventory { get; set; }
+
+    /// <summary>
+    /// The buffer field's text as typed, while the page is open (never stored): text that is not a whole number
+    /// leaves <see cref="BufferInventory"/> at its old value, so the step is refused instead of saving that.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? BufferInventoryText { get; set; }
     public bool WooCommerceIsMasterForCategoriesAndDescriptions { get; set; }
     public bool ExportShippingInformation { get; set; }
     public bool LoadCouponCodesAsProducts { get; set; }
@@ -151,7 +158,10 @@ public sealed class StoreSettings
 
                 break;
             case 5:
-                Add(errors, nameof(BufferInventory), Buffer.Problem);
+                Add(errors, nameof(BufferInventory), ShowBufferQuantity && !string.IsNullOrWhiteSpace(BufferInventoryText) &&
+                    !int.TryParse(BufferInventoryText.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.CurrentCulture, out _)
+                        ? "Buffer Inventory is not a whole number: type digits, as in 5."
+                        : Buffer.Problem);
                 break;
             case 6:
                 if (TaxFreeRuleId is null)

@@ -23,6 +23,9 @@ public sealed record StoreSettingsOptions(
         Enumerable.Range(0, 48).Select(i => new TimeOnly(i / 2, i % 2 * 30)).ToList();
 }
 
+/// <summary>The settings document a page read (null Json: none saved yet): a save is made only over that one.</summary>
+public readonly record struct StoredSettings(string? Json);
+
 /// <summary>Errors keyed by field, and the first step (1-based) that has one; saved when there are none.</summary>
 public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string> Errors, int? Step, string? SavedJson = null)
 {
@@ -38,7 +41,17 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
 {
     public const string StoreField = "Store";
 
-    public async Task<StoreSettingsSaveResult> SaveAsync(int organizationId, int storeId, StoreSettings settings, CancellationToken ct = default)
+    /// <summary>The field of an edit conflict: someone else saved the settings after the page read them.</summary>
+    public const string VersionField = "Version";
+
+    /// <summary>
+    /// Validates and saves the settings. With <paramref name="expected"/> (the settings document the page read; its
+    /// Json is null before the first save) they are saved only if no one else saved meanwhile — otherwise nothing is
+    /// saved, the answer names what differs and carries the current document. Saving what is already saved (a
+    /// second click on Save) answers as the first save did.
+    /// </summary>
+    public async Task<StoreSettingsSaveResult> SaveAsync(
+        int organizationId, int storeId, StoreSettings settings, CancellationToken ct = default, StoredSettings? expected = null)
     {
         await using var db = dbFactory.CreateForOrganization(organizationId);
         var store = await db.Stores.SingleOrDefaultAsync(s => s.Id == storeId, ct);
@@ -73,9 +86,27 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
             return new StoreSettingsSaveResult(errors, firstStep);
         }
 
-        store.SettingsJson = settings.ToJson();
+        var json = settings.ToJson();
+        if (expected is { } shown && shown.Json != store.SettingsJson && json != store.SettingsJson)
+        {
+            return new StoreSettingsSaveResult(new Dictionary<string, string> { [VersionField] = Conflict(store.SettingsJson, json) }, null, store.SettingsJson);
+        }
+
+        store.SettingsJson = json;
         await db.SaveChangesAsync(ct);
         return new StoreSettingsSaveResult(errors, null, store.SettingsJson);
+    }
+
+    private static string Conflict(string? currentJson, string mineJson)
+    {
+        var current = currentJson is null ? [] : System.Text.Json.JsonDocument.Parse(currentJson).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        var differing = System.Text.Json.JsonDocument.Parse(mineJson).RootElement.EnumerateObject()
+            .Where(p => current.GetValueOrDefault(p.Name) != p.Value.GetRawText())
+            .Select(p => string.Concat(p.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())))
+            .ToList();
+        return "Someone else saved this store's settings after you opened them; nothing of yours was saved. " +
+               (differing.Count > 0 ? $"Saved now with other values for: {string.Join(", ", differing)}. " : "") +
+               "Your choices are kept on the page — check them and save again to apply them.";
     }
 
     /// <summary>Reads, in the organization's books only, the rows behind every id the settings name.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Conventions;
 using Portal.Data.Tenancy;
 using Portal.Domain;
 using Portal.Domain.Catalog;
@@ -19,20 +20,22 @@ namespace Portal.Features.Reference;
 public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
 {
     public Task<OperationResult<int>> SaveTaxRuleAsync(
-        ITenantContext tenant, int? id, string? name, decimal rate, bool isInclusive, CancellationToken ct = default) =>
+        ITenantContext tenant, int? id, string? name, decimal rate, bool isInclusive, CancellationToken ct = default, SubmissionToken? submission = null,
+        Guid? expectedVersion = null) =>
         Save(tenant, db => db.TaxRules, id, org => TaxRule.Create(org, name, rate, isInclusive),
-            r => r.Change(name, rate, isInclusive), r => r.Id, ct);
+            r => r.Change(name, rate, isInclusive), r => r.Id, ct, submission: submission, expectedVersion: expectedVersion);
 
     public Task<OperationResult<int>> SaveAccountAsync(
         ITenantContext tenant, int? id, string? code, string? name, AccountType type, bool canReceivePayments,
-        CancellationToken ct = default) =>
+        CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null) =>
         Save(tenant, db => db.Accounts, id, org => Account.Create(org, code, name, type, canReceivePayments),
-            a => a.Change(code, name, type, canReceivePayments), a => a.Id, ct,
+            a => a.Change(code, name, type, canReceivePayments), a => a.Id, ct, submission: submission, expectedVersion: expectedVersion,
             duplicate: new ValidationError(nameof(Account.Code), $"Another account already has the code '{code?.Trim()}'."));
 
     public Task<OperationResult<int>> SavePaymentTermAsync(
-        ITenantContext tenant, int? id, string? name, int days, bool makeDefault, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        ITenantContext tenant, int? id, string? name, int days, bool makeDefault, CancellationToken ct = default,
+        SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Reference.PaymentTerm", Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             var all = await db.PaymentTerms.ToListAsync(token);
             var term = id is null ? null : all.FirstOrDefault(t => t.Id == id) ?? throw Missing("payment term", id);
@@ -44,6 +47,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             }
             else
             {
+                RowVersions.SaveUnder(db, term, expectedVersion, "payment term");
                 term.Change(name, days);
             }
 
@@ -58,8 +62,9 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         }, ct);
 
     public Task<OperationResult<int>> SaveLocationAsync(
-        ITenantContext tenant, int? id, string? name, bool makeDefault, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        ITenantContext tenant, int? id, string? name, bool makeDefault, CancellationToken ct = default,
+        SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Reference.Location", Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             var all = await db.Locations.ToListAsync(token);
             var location = id is null ? null : all.FirstOrDefault(l => l.Id == id) ?? throw Missing("location", id);
@@ -71,6 +76,7 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             }
             else
             {
+                RowVersions.SaveUnder(db, location, expectedVersion, "location");
                 location.Rename(name ?? "");
             }
 
@@ -83,20 +89,27 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             return location.Id;
         }, ct);
 
-    public Task<OperationResult<int>> SaveCarrierAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct);
+    public Task<OperationResult<int>> SaveCarrierAsync(
+        ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct, submission: submission,
+            expectedVersion: expectedVersion);
 
     public Task<OperationResult<int>> SaveSalesRepresentativeAsync(
-        ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default) =>
+        ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default, SubmissionToken? submission = null,
+        Guid? expectedVersion = null) =>
         Save(tenant, db => db.SalesRepresentatives, id, org => WithEmail(SalesRepresentative.Create(org, name), email),
-            r => WithEmail(r, email).Rename(name), r => r.Id, ct);
+            r => WithEmail(r, email).Rename(name), r => r.Id, ct, submission: submission, expectedVersion: expectedVersion);
 
-    public Task<OperationResult<int>> SaveCategoryAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Categories, id, org => Category.Create(org, name), c => c.Rename(name), c => c.Id, ct,
+    public Task<OperationResult<int>> SaveCategoryAsync(
+        ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        Save(tenant, db => db.Categories, id, org => Category.Create(org, name), c => c.Rename(name), c => c.Id, ct, submission: submission,
+            expectedVersion: expectedVersion,
             duplicate: new ValidationError(nameof(Category.Name), $"Another category is already named '{name?.Trim()}'."));
 
-    public Task<OperationResult<int>> SaveBrandAsync(ITenantContext tenant, int? id, string? name, CancellationToken ct = default) =>
-        Save(tenant, db => db.Brands, id, org => Brand.Create(org, name), b => b.Rename(name), b => b.Id, ct,
+    public Task<OperationResult<int>> SaveBrandAsync(
+        ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null) =>
+        Save(tenant, db => db.Brands, id, org => Brand.Create(org, name), b => b.Rename(name), b => b.Id, ct, submission: submission,
+            expectedVersion: expectedVersion,
             duplicate: new ValidationError(nameof(Brand.Name), $"Another brand is already named '{name?.Trim()}'."));
 
     /// <summary>Sets the ten tier names at once; a blank name means the default "Tier N".</summary>
@@ -250,19 +263,24 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
         return representative;
     }
 
+    private static string What(Type row) =>
+        string.Concat(row.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     private static DomainException Missing(string what, int? id) => new($"The {what} {id} does not exist.");
 
     private Task<OperationResult<int>> Save<T>(
         ITenantContext tenant, Func<PortalDbContext, DbSet<T>> set, int? id, Func<int, T> create, Action<T> change,
-        Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null)
-        where T : class =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
+        Func<T, int> key, CancellationToken ct, ValidationError? duplicate = null, SubmissionToken? submission = null,
+        Guid? expectedVersion = null)
+        where T : class, IVersioned =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Reference." + typeof(T).Name, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             T row;
             if (id is { } existing)
             {
                 row = await set(db).FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == existing, token)
                     ?? throw Missing(typeof(T).Name.ToLowerInvariant(), id);
+                RowVersions.SaveUnder(db, row, expectedVersion, What(typeof(T)));
                 change(row);
             }
             else

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
@@ -43,7 +44,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     /// </summary>
     public Task<OperationResult<SaleStepResult>> CreateAsync(
         ITenantContext tenant, SaleDraft draft, bool placeOrder, AutoAssemblyMode? assembly = null,
-        AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default) =>
+        AutoFulfilmentMode? fulfilment = null, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Write(tenant, async (db, organizationId, token) =>
         {
             await CheckReferencesAsync(db, draft.Header, token);
@@ -53,7 +54,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
                 throw new DomainException(AlreadyImported(number));
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await using var transaction = await CommandTransaction.BeginAsync(db, token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
             await AddEntriesAsync(db, sale, draft, token);
             db.Sales.Add(sale);
@@ -75,7 +76,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
             await transaction.CommitAsync(token);
             return new SaleStepResult(sale.Id, note);
-        }, ct);
+        }, ct, submission);
 
     /// <summary>
     /// Replaces the header, lines and charges of a draft sale with those of the form, all or nothing; with
@@ -87,7 +88,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         Write(tenant, async (db, _, token) =>
         {
             await CheckReferencesAsync(db, draft.Header, token);
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await using var transaction = await CommandTransaction.BeginAsync(db, token);
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
             if (sale.OrderStatus == StageStatus.Authorised)
             {
@@ -253,7 +254,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
                 sale.SetInvoiceDate(date);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await using var transaction = await CommandTransaction.BeginAsync(db, token);
             if (sale.InvoiceNumber is null)
             {
                 sale.AssignInvoiceNumber(await InvoiceNumbers.NextAsync(db, token));
@@ -267,19 +268,25 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
     public Task<OperationResult<SaleStepResult>> RecordPaymentAsync(
         ITenantContext tenant, int saleId, int accountId, decimal amount, DateTime paidAt, string? reference,
-        Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Guid? expectedVersion = null, CancellationToken ct = default, SubmissionToken? submission = null) =>
         Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
         {
             var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, token)
                 ?? throw new DomainValidationException([new ValidationError("Account", "Choose the account that received the payment.")]);
             sale.RecordPayment(account, amount, paidAt, reference);
             return null;
-        }, ct);
+        }, ct, submission);
+
+    /// <summary>Reverses a recorded payment with the user's reason: it stays listed as reversed and the balance grows back.</summary>
+    public Task<OperationResult<SaleStepResult>> ReversePaymentAsync(
+        ITenantContext tenant, int saleId, int paymentId, string? reason, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.ReversePayment(paymentId, reason, Now)), ct);
 
     /// <summary>Credits part of the invoice and restocks what came back, in one transaction.</summary>
     public Task<OperationResult<SaleStepResult>> CreateCreditNoteAsync(
         ITenantContext tenant, int saleId, DateTime creditDate, IReadOnlyList<CreditLineInput> lines,
-        IReadOnlyList<RestockInput> restock, Guid? expectedVersion = null, CancellationToken ct = default) =>
+        IReadOnlyList<RestockInput> restock, Guid? expectedVersion = null, CancellationToken ct = default,
+        SubmissionToken? submission = null) =>
         Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
         {
             var rules = await TaxRulesAsync(db, lines.Select(l => l.TaxRuleId), token);
@@ -291,7 +298,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
                 ledger);
             LedgerLoading.Stage(db, ledger);
             return null;
-        }, ct);
+        }, ct, submission);
 
     /// <summary>Voids the sale: releases its allocations and brings back on hand what was picked and not restocked.</summary>
     public Task<OperationResult<SaleStepResult>> VoidAsync(
@@ -323,21 +330,25 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
 
     private Task<OperationResult<SaleStepResult>> Step(
         ITenantContext tenant, int saleId, Guid? expectedVersion, Func<PortalDbContext, Sale, CancellationToken, Task<string?>> step,
-        CancellationToken ct) =>
+        CancellationToken ct, SubmissionToken? submission = null, [CallerMemberName] string kind = "") =>
         Write(tenant, async (db, _, token) =>
         {
             var sale = await LoadSaleAsync(db, saleId, expectedVersion, token);
             var note = await step(db, sale, token);
             await db.SaveChangesAsync(token);
             return new SaleStepResult(sale.Id, note);
-        }, ct);
+        }, ct, submission, kind);
 
-    /// <summary>Every change goes through here: a signed-in user needs the Sales (or Administrator) permission.</summary>
+    /// <summary>
+    /// Every change goes through here: a signed-in user needs the Sales (or Administrator) permission. With the
+    /// form's <paramref name="submission"/> token the change is made at most once (named by the calling method).
+    /// </summary>
     private Task<OperationResult<SaleStepResult>> Write(
-        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<SaleStepResult>> work, CancellationToken ct) =>
+        ITenantContext tenant, Func<PortalDbContext, int, CancellationToken, Task<SaleStepResult>> work, CancellationToken ct,
+        SubmissionToken? submission = null, [CallerMemberName] string kind = "") =>
         ActingUserChecks.Refusal(tenant, Permissions.Administrator | Permissions.Sales, "sales") is { } refusal
             ? Task.FromResult(OperationResult<SaleStepResult>.From(refusal))
-            : unitOfWork.RunAsync(tenant, work, ct);
+            : unitOfWork.RunOnceAsync(tenant, submission, "Sales." + kind, Permissions.None, "", work, ct);
 
     private static Task<string?> Done(Action action)
     {
@@ -370,7 +381,10 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             ?? throw new DomainException($"Sale #{saleId} does not exist.");
         if (expectedVersion is { } expected && expected != sale.Version)
         {
-            throw new DomainException("The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.");
+            // Reported against the Version field, so a page can tell it apart, show the sale as it is now and offer the
+            // user's entries again.
+            throw new DomainValidationException([new ValidationError(EditConflictException.Field,
+                "The sale was changed by someone else since you opened it; nothing was saved — reload it and try again.")]);
         }
 
         return sale;

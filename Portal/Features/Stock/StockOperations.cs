@@ -17,8 +17,8 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
     /// </summary>
     public Task<OperationResult<StockMovement>> AdjustAsync(
         ITenantContext tenant, int productId, int locationId, decimal quantity, string? reason,
-        CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Sales, "stock", async (db, organizationId, token) =>
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Stock.Adjust", Permissions.Sales, "stock", async (db, organizationId, token) =>
         {
             var ledger = await LoadAsync(db, organizationId, [productId], [locationId], token);
             var movement = ledger.Adjust(productId, locationId, quantity, reason ?? "");
@@ -30,8 +30,8 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
     /// <summary>Moves stock of a product from one location to another (two ledger rows, one transfer id).</summary>
     public Task<OperationResult<Guid>> TransferAsync(
         ITenantContext tenant, int productId, int fromLocationId, int toLocationId, decimal quantity, string? reason,
-        CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Sales, "stock", async (db, organizationId, token) =>
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Stock.Transfer", Permissions.Sales, "stock", async (db, organizationId, token) =>
         {
             var ledger = await LoadAsync(db, organizationId, [productId], [fromLocationId, toLocationId], token);
             var (outRow, _) = ledger.Transfer(productId, fromLocationId, toLocationId, quantity, reason);

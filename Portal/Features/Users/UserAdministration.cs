@@ -7,10 +7,12 @@ using Portal.Features.Organizations;
 
 namespace Portal.Features.Users;
 
+/// <param name="Version">The user's concurrency stamp when listed: a permissions edit is saved under it.</param>
 public sealed record UserRow(string Id, string Email, Permissions Permissions, bool IsOwner, bool IsDisabled, bool MustChangePassword,
-    bool TwoFactorEnabled, bool LockedOut);
+    bool TwoFactorEnabled, bool LockedOut, string? Version = null);
 
-public sealed record UserCommandResult(bool Succeeded, string Message, string? TemporaryPassword = null)
+/// <param name="CurrentVersion">After an edit conflict: the user's current stamp, to save the kept choices under.</param>
+public sealed record UserCommandResult(bool Succeeded, string Message, string? TemporaryPassword = null, string? CurrentVersion = null)
 {
     public static UserCommandResult Fail(string message) => new(false, message);
 }
@@ -32,7 +34,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ITenantConte
                 .OrderBy(u => u.Email)
                 .ToListAsync(ct))
             .Select(u => new UserRow(u.Id, u.Email!, u.Permissions, u.IsOwner, u.IsDisabled, u.MustChangePassword, u.TwoFactorEnabled,
-                u.LockoutEnd is { } end && end > now))
+                u.LockoutEnd is { } end && end > now, u.ConcurrencyStamp))
             .ToList();
     }
 
@@ -66,9 +68,22 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ITenantConte
             : UserCommandResult.Fail(OrganizationProvisioning.Describe(result));
     }
 
-    public Task<UserCommandResult> SetPermissionsAsync(string userId, Permissions permissions, string actingUserId, CancellationToken ct = default) =>
+    /// <summary>
+    /// Sets the user's permissions; with <paramref name="expectedVersion"/> (the stamp the page listed) only if no one
+    /// changed the user since — otherwise refused naming the permissions the user has now.
+    /// </summary>
+    public Task<UserCommandResult> SetPermissionsAsync(
+        string userId, Permissions permissions, string actingUserId, CancellationToken ct = default, string? expectedVersion = null) =>
         ChangeAsync(userId, actingUserId, ct, async (users, user) =>
         {
+            if (expectedVersion is not null && expectedVersion != user.ConcurrencyStamp)
+            {
+                return new UserCommandResult(false,
+                    $"Someone else changed {user.Email} after you opened it; nothing of yours was saved. Saved now: " +
+                    $"{PermissionNames.Describe(user.Permissions)}. Your choices are kept below — save again to apply them.",
+                    CurrentVersion: user.ConcurrencyStamp);
+            }
+
             if (permissions == Permissions.None)
             {
                 return UserCommandResult.Fail("Choose at least one permission.");

@@ -111,6 +111,49 @@ public class SaleInvoiceTests
     }
 
     [Fact]
+    public void RecordPayment_WhenAboveTheBalanceDue_ThenRefusedNamingTheBalanceAndNothingIsPaid()
+    {
+        var sale = Invoiced(Given.Ledger(), (Widget, 2m));
+        var due = sale.Total;
+        sale.RecordPayment(Bank, due - 1m, Given.Now, null);
+
+        var refusal = Should.Throw<DomainValidationException>(() => sale.RecordPayment(Bank, 5m, Given.Now, null));
+
+        refusal.Errors.ShouldHaveSingleItem().Message.ShouldBe("The payment of 5.00 is more than the balance due of 1.00: record at most 1.00.");
+        sale.AmountPaid.ShouldBe(due - 1m);
+        sale.Payments.Count.ShouldBe(1);
+        sale.RecordPayment(Bank, 1m, Given.Now, null);
+        Should.Throw<DomainValidationException>(() => sale.RecordPayment(Bank, 0.01m, Given.Now, null))
+            .Errors.ShouldHaveSingleItem().Message.ShouldBe("Nothing is due on this invoice: the payment was not recorded.");
+    }
+
+    [Fact]
+    public void ReversePayment_WithAReason_ThenTheBalanceDueGrowsBackAndThePaymentIsKeptAsReversed()
+    {
+        var sale = Invoiced(Given.Ledger(), (Widget, 2m));
+        var payment = sale.RecordPayment(Bank, sale.Total, Given.Now, "tr-1");
+
+        sale.ReversePayment(payment.Id, " Bounced ", Given.Now.AddDays(1));
+
+        sale.AmountPaid.ShouldBe(0m);
+        (payment.IsReversed, payment.ReversalReason, payment.ReversedAt).ShouldBe((true, "Bounced", Given.Now.AddDays(1)));
+        sale.Payments.ShouldHaveSingleItem();
+        Should.Throw<DomainException>(() => sale.ReversePayment(payment.Id, "again", Given.Now)).Message.ShouldBe($"The payment of {sale.Total:N2} was already reversed.");
+    }
+
+    [Fact]
+    public void ReversePayment_WithoutAReason_ThenRefusedAndThePaymentStands()
+    {
+        var sale = Invoiced(Given.Ledger(), (Widget, 2m));
+        var payment = sale.RecordPayment(Bank, 5m, Given.Now, null);
+
+        Should.Throw<DomainValidationException>(() => sale.ReversePayment(payment.Id, " ", Given.Now)).Errors.ShouldHaveSingleItem().Field.ShouldBe("Reason");
+
+        sale.AmountPaid.ShouldBe(5m);
+        payment.IsReversed.ShouldBeFalse();
+    }
+
+    [Fact]
     public void RecordPayment_WhenAccountCannotReceivePayments_ThenRefused()
     {
         var sale = Invoiced(Given.Ledger(), (Widget, 1m));

@@ -109,6 +109,63 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_WhenAnotherTabSavedTheProductFirst_ThenTheConflictShowsTheirPriceKeepsTheUsersEntriesAndASecondSaveAppliesThem()
+    {
+        var first = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        var second = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        first.WaitForElement("#price-1");
+        second.WaitForElement("#price-1");
+
+        first.Find("#price-1").Change("11");
+        first.Find("#save-product").Click();
+        first.WaitForAssertion(() => StoredPrice(Seed.Widget).ShouldBe(11m), TimeSpan.FromSeconds(10));
+        second.Find("#product-name").Input("Widget deluxe");
+        second.Find("#save-product").Click();
+
+        second.WaitForAssertion(() => second.Find("#product-conflict").TextContent.ShouldContain("Someone else saved this product"), TimeSpan.FromSeconds(10));
+        var rows = second.FindAll("#product-conflict tbody tr").Select(r => r.TextContent).ToList();
+        rows.ShouldContain(r => r.Contains("Name") && r.Contains("Widget deluxe"));
+        rows.ShouldContain(r => r.Contains("11"));
+        second.Find("#product-name").GetAttribute("value").ShouldBe("Widget deluxe");
+        await using (var db = Database.For(Seed.Org))
+        {
+            var stored = await db.Products.SingleAsync(p => p.Id == Seed.Widget);
+            (stored.Name, stored.Price(1)).ShouldBe(("Widget", 11m));
+        }
+
+        second.Find("#price-1").Change("11");
+        second.Find("#save-product").Click();
+        second.WaitForAssertion(() =>
+        {
+            using var db = Database.For(Seed.Org);
+            var stored = db.Products.Single(p => p.Id == Seed.Widget);
+            (stored.Name, stored.Price(1)).ShouldBe(("Widget deluxe", 11m));
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Save_WhenAPriceOrAWeightDoesNotParse_ThenThatFieldSaysSoAndNothingIsSaved()
+    {
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        page.WaitForElement("#price-2");
+        page.Find("#product-name").Input("Widget typo");
+        page.Find("#price-2").Change("abc");
+        page.Find("#product-weight").Change("1,2,3kg");
+
+        page.Find("#save-product").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            page.Markup.ShouldContain("price is not a number");
+            page.Markup.ShouldContain("Weight is not a number");
+            page.Find("#product-error").TextContent.ShouldContain("Nothing was saved");
+        });
+        await using var db = Database.For(Seed.Org);
+        var stored = await db.Products.SingleAsync(p => p.Id == Seed.Widget);
+        (stored.Name, stored.Price(2), stored.Weight).ShouldBe(((string, decimal?, decimal?))("Widget", null, null));
+    }
+
+    [Fact]
     public async Task Page_WhenTheUserIsReadOnly_ThenOffersNoSaveAndNoComponentEditing()
     {
         await using var readOnly = new BunitHost();
@@ -138,6 +195,12 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     {
         using var db = Database.For(Seed.Org);
         return db.Products.AsNoTracking().Single(p => p.Id == productId).BillOfMaterials.ToList();
+    }
+
+    private decimal? StoredPrice(int productId)
+    {
+        using var db = Database.For(Seed.Org);
+        return db.Products.Single(p => p.Id == productId).Price(1);
     }
 
     private static void WaitUntilSaved(IRenderedComponent<ProductEditPage> page) =>

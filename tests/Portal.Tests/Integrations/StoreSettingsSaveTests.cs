@@ -67,10 +67,37 @@ public sealed class StoreSettingsSaveTests(StorePortalFixture fx) : IClassFixtur
         ],
     };
 
-    private async Task<StoreSettingsSaveResult> SaveAsync(int org, int storeId, StoreSettings settings)
+    private async Task<StoreSettingsSaveResult> SaveAsync(int org, int storeId, StoreSettings settings, StoredSettings? expected = null)
     {
         await using var scope = fx.Portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoreSettingsService>().SaveAsync(org, storeId, settings);
+        return await scope.ServiceProvider.GetRequiredService<StoreSettingsService>().SaveAsync(org, storeId, settings, expected: expected);
+    }
+
+    [Fact]
+    public async Task SaveAsync_WhenSomeoneElseSavedSinceThePageRead_ThenNothingIsSavedAndTheConflictNamesWhatDiffers()
+    {
+        await using var emulator = await fx.StartStoreAsync();
+        var (org, storeId, books) = await ConnectedStoreWithBooksAsync(emulator);
+        (await SaveAsync(org, storeId, Pointing(books))).Saved.ShouldBeTrue();
+        var read = new StoredSettings(await StoredSettingsAsync(org, storeId));
+        var theirs = Pointing(books);
+        theirs.RegularPriceTier = 5;
+        (await SaveAsync(org, storeId, theirs, read)).Saved.ShouldBeTrue();
+        var mine = Pointing(books);
+        mine.SalePriceTier = 6;
+
+        var stale = await SaveAsync(org, storeId, mine, read);
+        var again = await SaveAsync(org, storeId, theirs, read);
+
+        stale.Saved.ShouldBeFalse();
+        stale.Errors[StoreSettingsService.VersionField].ShouldStartWith("Someone else saved this store's settings after you opened them");
+        stale.Errors[StoreSettingsService.VersionField].ShouldContain("Regular price tier");
+        StoreSettings.FromJson(stale.SavedJson).RegularPriceTier.ShouldBe(5);
+        StoreSettings.FromJson(await StoredSettingsAsync(org, storeId)).SalePriceTier.ShouldBe(4);
+        // Saving what is already saved (a second click) answers as the first save did.
+        again.Saved.ShouldBeTrue();
+        (await SaveAsync(org, storeId, mine, new StoredSettings(stale.SavedJson))).Saved.ShouldBeTrue();
+        StoreSettings.FromJson(await StoredSettingsAsync(org, storeId)).SalePriceTier.ShouldBe(6);
     }
 
     private async Task<string?> StoredSettingsAsync(int org, int storeId)

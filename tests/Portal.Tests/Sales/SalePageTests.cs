@@ -88,6 +88,73 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordPayment_WhenTheAmountIsNotANumber_ThenTheAmountFieldSaysSoAndNothingIsPaid()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+
+        page.Find("#payment-amount").Change("abc");
+        page.Find("#record-payment").Click();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Amount is not a number"));
+        (await SaleAsync(saleId)).Payments.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReversePayment_WhenConfirmedWithAReason_ThenThePaymentShowsReversedWithItAndTheBalanceIsDueAgain()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        (await _database.Sales.AuthoriseInvoiceAsync(_seed.Tenant, saleId)).Succeeded.ShouldBeTrue();
+        (await _database.Sales.RecordPaymentAsync(_seed.Tenant, saleId, _seed.Bank, 10m, _database.Clock.GetUtcNow().UtcDateTime, "tr-9")).Succeeded.ShouldBeTrue();
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+
+        page.Find(".reverse-payment").Click();
+        page.Find("#confirm-reversal").Click();
+        page.WaitForAssertion(() => page.Markup.ShouldContain("The reversal reason is required."));
+        (await SaleAsync(saleId)).AmountPaid.ShouldBe(10m);
+
+        page.Find("#reversal-reason").Change("Transfer bounced");
+        page.Find("#confirm-reversal").Click();
+
+        page.WaitForAssertion(() => page.Find(".payment-reversed .payment-reversal").TextContent.ShouldContain("Transfer bounced"));
+        page.FindAll(".reverse-payment").ShouldBeEmpty();
+        var sale = await SaleAsync(saleId);
+        sale.AmountPaid.ShouldBe(0m);
+        sale.Payments.ShouldHaveSingleItem().ReversalReason.ShouldBe("Transfer bounced");
+    }
+
+    [Fact]
+    public async Task EditDetails_WhenSomeoneElseChangedTheSaleMeanwhile_ThenTheDialogReopensWithTheirValuesAndTheUsersEntries()
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+        var before = await SaleAsync(saleId);
+        page.Find("#edit-details").Click();
+        host.WaitForElement("#details-reference").Change("PO-MINE");
+        // Another user saves the details while this dialog is open.
+        (await _database.Sales.UpdateHeaderAsync(_seed.Tenant, saleId, before.Header with { Reference = "PO-THEIRS" }, before.Version)).Succeeded.ShouldBeTrue();
+
+        host.Find("#details-save").Click();
+
+        host.WaitForAssertion(() => host.Find("#details-conflict").TextContent.ShouldContain("PO-THEIRS"));
+        host.Find("#details-conflict").TextContent.ShouldContain("PO-MINE");
+        host.Find("#details-reference").GetAttribute("value").ShouldBe("PO-MINE");
+        (await SaleAsync(saleId)).Reference.ShouldBe("PO-THEIRS");
+
+        host.Find("#details-save").Click();
+        host.WaitForAssertion(() =>
+        {
+            using var db = _database.For(_seed.Org);
+            db.Sales.Single(s => s.Id == saleId).Reference.ShouldBe("PO-MINE");
+        });
+    }
+
+    [Fact]
     public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
     {
         await AdjustAsync(5m);
@@ -116,6 +183,26 @@ public sealed class SalePageTests : IAsyncLifetime
         page.Find("#create-credit-note").Click();
         page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("is more than the 15"));
         page.FindAll(".credit-note").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task AuthoriseOrder_WhenALineHasNoTaxRule_ThenItIsFlaggedFirstAndOnlyAuthorisedAnyway()
+    {
+        await AdjustAsync(5m);
+        var draft = (await _database.Sales.CreateAsync(_seed.Tenant, _seed.Sale((_seed.Widget, 1m)), placeOrder: false)).Value!.SaleId;
+        var (host, page) = RenderPage(draft, Permissions.Sales);
+
+        page.Find("#authorise-order").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog").TextContent.ShouldContain("WIDGET – Widget: no tax rule, so no tax is charged on it."));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Go back")).Click();
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog").ShouldBeEmpty());
+        (await SaleAsync(draft)).OrderStatus.ShouldNotBe(StageStatus.Authorised);
+
+        page.Find("#authorise-order").Click();
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog button").ShouldContain(b => b.TextContent.Contains("Authorise anyway")));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Authorise anyway")).Click();
+
+        page.WaitForAssertion(() => Stage(page, "order").ShouldBe("Authorised"));
     }
 
     [Fact]

@@ -147,4 +147,25 @@ public sealed class UserAdministrationTests(SharedPortal shared) : IClassFixture
         await Should.ThrowAsync<TenantIsolationException>(() =>
             new UserAdministration(shared.Portal.Services.GetRequiredService<IServiceScopeFactory>(), FixedTenant.None, TimeProvider.System)
                 .ListAsync());
+
+    [Fact]
+    public async Task SetPermissions_WhenSomeoneElseChangedTheUserSinceTheListWasRead_ThenRefusedNamingTheCurrentPermissions()
+    {
+        var (organizationId, _, _) = await shared.Portal.CreateOrganizationAsync();
+        var administration = For(organizationId);
+        var email = $"edited-{Guid.NewGuid():N}@example.test";
+        (await administration.CreateAsync(email, Permissions.Sales)).Succeeded.ShouldBeTrue();
+        var listed = (await administration.ListAsync()).Single(u => u.Email == email);
+        (await administration.SetPermissionsAsync(listed.Id, Permissions.Sales | Permissions.IntegrationWooCommerce, "someone-else", expectedVersion: listed.Version))
+            .Succeeded.ShouldBeTrue();
+
+        var stale = await administration.SetPermissionsAsync(listed.Id, Permissions.ReadOnly, "me", expectedVersion: listed.Version);
+
+        stale.Succeeded.ShouldBeFalse();
+        stale.Message.ShouldStartWith($"Someone else changed {email} after you opened it");
+        stale.Message.ShouldContain("Saved now: Integration: eCommerce - WooCommerce, Sales.");
+        (await FindAsync(email)).Permissions.ShouldBe(Permissions.Sales | Permissions.IntegrationWooCommerce);
+        (await administration.SetPermissionsAsync(listed.Id, Permissions.ReadOnly, "me", expectedVersion: stale.CurrentVersion)).Succeeded.ShouldBeTrue();
+        (await FindAsync(email)).Permissions.ShouldBe(Permissions.ReadOnly);
+    }
 }
