@@ -70,6 +70,7 @@ public sealed class StoreActivityConfiguration : IEntityTypeConfiguration<StoreA
         builder.Property(a => a.Method).HasMaxLength(10).IsRequired();
         builder.Property(a => a.Path).HasMaxLength(1000).IsRequired();
         builder.Property(a => a.ErrorKind).HasMaxLength(40);
+        builder.Property(a => a.Subject).HasMaxLength(200);
         builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.StoreId, a.AtUtc });
     }

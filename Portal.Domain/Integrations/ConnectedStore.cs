@@ -125,4 +125,6 @@ public class StoreActivity : IOrganizationOwned, IStoreOwned
     public int DurationMs { get; set; }
     public int Attempt { get; set; }
     public string? ErrorKind { get; set; }
+    /// <summary>What the call was about where the path does not say (a webhook's topic).</summary>
+    public string? Subject { get; set; }
 }

@@ -16,6 +16,7 @@ using Portal.Features.Organizations;
 using Portal.Features.Setup;
 using Portal.Features.StoreCatalog;
 using Portal.Features.Support;
+using Portal.Features.Time;
 using Portal.Features.Users;
 using Portal.Identity;
 using Portal.Tenancy;
@@ -70,6 +71,7 @@ public static class PortalHost
 
         builder.Services.AddScoped<OrganizationProvisioning>();
         builder.Services.AddScoped<CurrentOrganization>();
+        builder.Services.AddScoped<OrganizationTime>();
         builder.Services.AddSingleton<SupportAccess>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<SetupState>();

@@ -54,7 +54,8 @@ internal sealed class WooAttemptHandler(
         WooErrorKind? kind, DateTimeOffset startedAt)
     {
         var duration = time.GetElapsedTime(started);
-        var call = new WooCall(connection.StoreKey, request.Method.Method, path, status, duration, attempt, kind, startedAt);
+        var call = new WooCall(connection.StoreKey, request.Method.Method, path, status, duration, attempt, kind, startedAt,
+            WooCallSubject.Current);
         logger.LogDebug("WooCommerce {Store}: {Method} {Path} -> {Status} {Kind} in {Ms} ms (attempt {Attempt})",
             call.StoreKey, call.Method, call.Path, call.Status, call.ErrorKind, (long)duration.TotalMilliseconds, attempt);
         try

@@ -12,7 +12,23 @@ public sealed record WooCall(
     TimeSpan Duration,
     int Attempt,
     WooErrorKind? ErrorKind,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp,
+    string? Subject = null);
+
+/// <summary>
+/// What a call is about where its path does not say (a webhook's topic), for the activity log. Set inside the async
+/// client method that makes the call: the value flows down to its attempts and never back up to the caller.
+/// </summary>
+public static class WooCallSubject
+{
+    private static readonly AsyncLocal<string?> Value = new();
+
+    public static string? Current
+    {
+        get => Value.Value;
+        internal set => Value.Value = value;
+    }
+}
 
 /// <summary>Receives every attempt the client makes, retries included, for the store's activity log.</summary>
 public interface IWooCallRecorder

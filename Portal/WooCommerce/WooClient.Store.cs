@@ -74,7 +74,13 @@ public sealed partial class WooClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(webhook.Topic);
         ArgumentException.ThrowIfNullOrWhiteSpace(webhook.DeliveryUrl);
-        return CreateOnceAsync(Webhooks, webhook, async token =>
+        return CreateWebhookOnceAsync(webhook, ct);
+    }
+
+    private async Task<WooWebhook> CreateWebhookOnceAsync(WooWebhook webhook, CancellationToken ct)
+    {
+        WooCallSubject.Current = webhook.Topic;
+        return await CreateOnceAsync(Webhooks, webhook, async token =>
         {
             await foreach (var existing in IterateWebhooksAsync(token))
             {
@@ -85,8 +91,11 @@ public sealed partial class WooClient
         }, ct);
     }
 
-    public Task<WooWebhook> UpdateWebhookAsync(long id, WooWebhook changes, CancellationToken ct = default) =>
-        SendJsonAsync<WooWebhook>(HttpMethod.Put, $"{Webhooks}/{Segment(id)}", changes with { Id = 0 }, ct);
+    public async Task<WooWebhook> UpdateWebhookAsync(long id, WooWebhook changes, CancellationToken ct = default)
+    {
+        WooCallSubject.Current = changes.Topic;
+        return await SendJsonAsync<WooWebhook>(HttpMethod.Put, $"{Webhooks}/{Segment(id)}", changes with { Id = 0 }, ct);
+    }
 
     /// <summary>Webhooks cannot be trashed; the store requires force.</summary>
     public Task<WooWebhook> DeleteWebhookAsync(long id, CancellationToken ct = default) =>

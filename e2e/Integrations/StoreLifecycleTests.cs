@@ -63,13 +63,17 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         await session.ScreenshotAsync("credentials-changed");
         PortalWebhooks(store).ShouldBe(4, "the webhooks are made again under the new key");
 
-        // The log lists the store's calls; the method filter narrows it to one kind.
+        // The log lists the store's calls in words, the raw requests on demand; the method filter narrows it to one kind.
         var rows = page.Locator("#activity-log tbody tr");
-        var methods = rows.Locator("td:nth-child(2)");
+        var methods = rows.Locator(".activity-method");
         await Expect(rows.First).ToBeVisibleAsync();
         await page.ReloadAsync();
         await session.WaitForInteractiveAsync();
         await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(rows.Locator(".activity-description", new() { HasText = "Created webhook order.created" }).First).ToBeVisibleAsync();
+        await Expect(methods).ToHaveCountAsync(0);
+        await page.Locator("#activity-raw").ClickAsync();
+        await Expect(methods.First).ToBeVisibleAsync();
         var all = (await methods.AllTextContentsAsync()).Select(m => m.Trim()).ToList();
         all.ShouldContain("POST", "the webhooks the portal created");
         all.Distinct().Count().ShouldBeGreaterThan(1, string.Join(", ", all));
@@ -87,7 +91,9 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
 
         await page.Locator("#check-webhooks").ClickAsync();
         await Expect(page.Locator("#webhook-problem")).ToContainTextAsync("reactivated", new() { Timeout = 60_000 });
-        await Expect(page.Locator(".webhook-health")).ToHaveTextAsync("Needs attention");
+        // Everything it found it fixed: the chip stays healthy and the report is good news.
+        await Expect(page.Locator(".webhook-health")).ToHaveTextAsync("Healthy");
+        await Expect(page.Locator("#webhook-problem[class*=success]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#webhooks-checked")).Not.ToContainTextAsync("never");
         await session.ScreenshotAsync("webhook-reactivated");
         lock (store.Store.Sync)

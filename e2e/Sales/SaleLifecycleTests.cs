@@ -12,6 +12,7 @@ using Portal.E2E.Infrastructure;
 using Portal.Features.Sales;
 using Portal.Features.Stock;
 using static Microsoft.Playwright.Assertions;
+using static Portal.E2E.Infrastructure.MudInputs;
 
 namespace Portal.E2E.Sales;
 
@@ -350,28 +351,6 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         await PickAsync(page, "#line-product-0", "SPADE", "SPADE – Spade");
         await page.Locator("#line-quantity-0").FillAsync(quantity);
         await page.Locator("#line-quantity-0").BlurAsync();
-    }
-
-    /// <summary>
-    /// Types into a MudAutocomplete and picks the suggestion with the given text. The list is searched again while
-    /// typing settles (debounced), and a click that lands on a list being replaced is lost: then it is clicked again.
-    /// </summary>
-    private static async Task PickAsync(IPage page, string input, string typed, string option)
-    {
-        await page.Locator(input).FillAsync(typed);
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).ClickAsync();
-            try
-            {
-                await Expect(page.Locator(input)).ToHaveValueAsync(option, new LocatorAssertionsToHaveValueOptions { Timeout = 3_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-                await page.Locator(input).FillAsync(typed);
-            }
-        }
     }
 
     private static ILocator Stage(IPage page, string stage) => page.Locator($"#stage-{stage} .mud-chip");

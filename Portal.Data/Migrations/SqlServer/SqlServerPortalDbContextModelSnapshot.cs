@@ -1140,6 +1140,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("StoreId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");

@@ -1101,6 +1101,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("StoreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");

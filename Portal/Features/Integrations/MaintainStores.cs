@@ -325,10 +325,10 @@ public sealed class MaintainStores(
                 done.Add($"{Duplicates} surplus webhook{(Duplicates == 1 ? "" : "s")} of the portal removed");
             }
 
-            var text = done.Count == 0 ? "" : "Webhooks repaired: " + string.Join("; ", done) + ".";
+            var text = done.Count == 0 ? "" : WebhookFindings.RepairedPrefix + string.Join("; ", done) + ".";
             if (Failure is not null)
             {
-                text = text.Length == 0 ? Failure : text + " Then: " + Failure;
+                text = text.Length == 0 ? Failure : text + WebhookFindings.ThenSeparator + Failure;
             }
 
             return text.Length == 0 ? null : Truncate(text, 1000);
@@ -336,4 +336,16 @@ public sealed class MaintainStores(
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
     }
+}
+
+/// <summary>Reads what the webhook check wrote: a repair that worked is news, not a problem.</summary>
+public static class WebhookFindings
+{
+    public const string RepairedPrefix = "Webhooks repaired: ";
+    public const string ThenSeparator = " Then: ";
+
+    /// <summary>The check found something wrong and fixed all of it: nothing is left for the merchant to do.</summary>
+    public static bool IsRepaired(string? finding) =>
+        finding is not null && finding.StartsWith(RepairedPrefix, StringComparison.Ordinal)
+        && !finding.Contains(ThenSeparator, StringComparison.Ordinal);
 }

@@ -11,12 +11,19 @@ namespace Portal.Features.Integrations;
 /// Persists every call the WooCommerce client makes as the store's activity log. <see cref="Record"/> only queues
 /// (a call never waits for the database); a background writer stores the queue in batches and moves the store's
 /// "last successful call". When the queue is full the oldest entries are dropped: the log is diagnostic, the sync is not.
-/// Calls made before a store is saved (the checks of a connection attempt) belong to no store and are not kept.
+/// Calls made before a store is saved (the checks of a connection attempt) wait a few minutes for it: a connection
+/// that succeeds keeps its checks in the log, one that is refused leaves nothing.
 /// </summary>
-public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILogger<StoreActivityRecorder> logger)
+public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, TimeProvider clock, ILogger<StoreActivityRecorder> logger)
     : BackgroundService, IWooCallRecorder
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>How long the calls of a store not saved yet wait for it.</summary>
+    public static readonly TimeSpan UnsavedStoreWait = TimeSpan.FromMinutes(10);
+
+    private const int MaxWaiting = 1_000;
+    private readonly List<WooCall> _waiting = [];
     private readonly Channel<WooCall> _queue = Channel.CreateBounded<WooCall>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly Dictionary<string, (int OrganizationId, int StoreId)> _stores = [];
@@ -32,7 +39,11 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
         var batch = new List<WooCall>();
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (batch.Count < 500 && _queue.Reader.TryRead(out var call))
+            // The calls still waiting for their store go first: they are older.
+            var waitedSince = clock.GetUtcNow() - UnsavedStoreWait;
+            batch.AddRange(_waiting.Where(c => c.Timestamp >= waitedSince));
+            _waiting.Clear();
+            while (batch.Count < 500 + MaxWaiting && _queue.Reader.TryRead(out var call))
             {
                 batch.Add(call);
             }
@@ -56,6 +67,7 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
         {
             if (await FindStoreAsync(group.Key, ct) is not { } store)
             {
+                _waiting.AddRange(group.TakeLast(MaxWaiting - _waiting.Count));
                 continue;
             }
 
@@ -70,6 +82,7 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
                 DurationMs = (int)Math.Min(int.MaxValue, c.Duration.TotalMilliseconds),
                 Attempt = c.Attempt,
                 ErrorKind = c.ErrorKind?.ToString(),
+                Subject = c.Subject is { Length: > 200 } subject ? subject[..200] : c.Subject,
             }));
             await db.SaveChangesAsync(ct);
             if (group.Where(c => c.Status is >= 200 and < 300).Select(c => (DateTime?)c.Timestamp.UtcDateTime).Max() is { } lastSuccess)
@@ -78,7 +91,7 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
                     .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSuccessfulCallAtUtc, lastSuccess), ct);
             }
 
-            var cutoff = DateTime.UtcNow - Retention;
+            var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
             await db.StoreActivity.Where(a => a.StoreId == store.StoreId && a.AtUtc < cutoff).ExecuteDeleteAsync(ct);
             Interlocked.Add(ref _written, group.Count());
         }
@@ -108,14 +121,62 @@ public sealed class StoreActivityRecorder(IPortalDbContextFactory dbFactory, ILo
     }
 }
 
-public sealed record ActivityFilter(string? Method = null, bool FailuresOnly = false, string? PathContains = null);
+public sealed record ActivityFilter(string? Method = null, bool FailuresOnly = false, string? PathContains = null)
+{
+    /// <summary>The method filter's choice that lists the webhook deliveries the store sent.</summary>
+    public const string Received = "Received";
+}
 
-/// <summary>One page of a store's activity log, newest first; the same query serves the merchant and support.</summary>
+/// <summary>One line of the activity log: a call the portal made, or a webhook delivery the store sent.</summary>
+public sealed record ActivityRow(
+    DateTime AtUtc, string Method, string Path, int? Status, int? DurationMs, int? Attempt, string? ErrorKind, string Description)
+{
+    public bool IsDelivery => Method == ActivityFilter.Received;
+}
+
+/// <summary>
+/// One page of a store's activity log, newest first: its calls and its received deliveries merged by time. The same
+/// query serves the merchant and support.
+/// </summary>
 public static class StoreActivityQuery
 {
-    public static async Task<(IReadOnlyList<StoreActivity> Items, int Total)> PageAsync(PortalDbContext db, int storeId,
+    public static async Task<(IReadOnlyList<ActivityRow> Items, int Total)> PageAsync(PortalDbContext db, int storeId,
         ActivityFilter filter, int page, int pageSize, CancellationToken ct)
     {
+        var calls = Calls(db, storeId, filter);
+        var deliveries = Deliveries(db, storeId, filter);
+        var total = (calls is null ? 0 : await calls.CountAsync(ct)) + (deliveries is null ? 0 : await deliveries.CountAsync(ct));
+
+        // Each source contributes at most the rows up to the end of the page; merging them gives the page.
+        var upTo = (page + 1) * pageSize;
+        var rows = new List<ActivityRow>();
+        if (calls is not null)
+        {
+            rows.AddRange((await calls.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(upTo).ToListAsync(ct))
+                .Select(a => new ActivityRow(a.AtUtc, a.Method, a.Path, a.Status, a.DurationMs, a.Attempt, a.ErrorKind,
+                    StoreCallDescription.Describe(a.Method, a.Path, a.Subject))));
+        }
+
+        if (deliveries is not null)
+        {
+            rows.AddRange((await deliveries.OrderByDescending(d => d.ReceivedAtUtc).ThenByDescending(d => d.Id).Take(upTo)
+                    .Select(d => new { d.ReceivedAtUtc, d.Topic, d.ResourceId, d.DeliveryId }).ToListAsync(ct))
+                .Select(d => new ActivityRow(d.ReceivedAtUtc, ActivityFilter.Received, $"delivery {d.DeliveryId}", null, null, null, null,
+                    $"Received webhook {d.Topic}{(d.ResourceId is null ? "" : $" for {Resource(d.Topic)} {d.ResourceId}")}")));
+        }
+
+        return (rows.OrderByDescending(r => r.AtUtc).Skip(page * pageSize).Take(pageSize).ToList(), total);
+    }
+
+    private static string Resource(string topic) => topic.Split('.')[0];
+
+    private static IQueryable<StoreActivity>? Calls(PortalDbContext db, int storeId, ActivityFilter filter)
+    {
+        if (filter.Method == ActivityFilter.Received)
+        {
+            return null;
+        }
+
         var query = db.StoreActivity.AsNoTracking().Where(a => a.StoreId == storeId);
         if (!string.IsNullOrEmpty(filter.Method))
         {
@@ -133,9 +194,24 @@ public static class StoreActivityQuery
             query = query.Where(a => a.Path.Contains(text));
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return (items, total);
+        return query;
+    }
+
+    private static IQueryable<WebhookInboxEntry>? Deliveries(PortalDbContext db, int storeId, ActivityFilter filter)
+    {
+        // A delivery is never a failure of the portal's calls, and has no method but its own choice.
+        if (filter.FailuresOnly || (!string.IsNullOrEmpty(filter.Method) && filter.Method != ActivityFilter.Received))
+        {
+            return null;
+        }
+
+        var query = db.WebhookInbox.AsNoTracking().Where(d => d.StoreId == storeId);
+        if (!string.IsNullOrWhiteSpace(filter.PathContains))
+        {
+            var text = filter.PathContains.Trim();
+            query = query.Where(d => d.Topic.Contains(text));
+        }
+
+        return query;
     }
 }

@@ -226,6 +226,36 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
             readError);
     }
 
+    /// <summary>
+    /// A store's tax rate as the merchant maps it: every postcode and city it covers (the single <c>postcode</c> and
+    /// <c>city</c> fields hold only the last one), and how it combines with the others (a higher priority is added
+    /// on top; a compound rate is charged on the price plus the taxes before it).
+    /// </summary>
+    public static string DescribeRate(WooTax rate)
+    {
+        var postcodes = rate.Postcodes is { Count: > 0 } ? rate.Postcodes : [rate.Postcode ?? ""];
+        var cities = rate.Cities is { Count: > 0 } ? rate.Cities : [rate.City ?? ""];
+        var where = string.Join(' ', new[] { rate.Country, rate.State, string.Join(", ", postcodes.Where(p => !string.IsNullOrEmpty(p))),
+            string.Join(", ", cities.Where(c => !string.IsNullOrEmpty(c))) }.Where(p => !string.IsNullOrEmpty(p)));
+        var parts = new List<string> { $"{rate.Name} {rate.Rate:0.####}%".Trim() };
+        if (where.Length > 0)
+        {
+            parts.Add(where);
+        }
+
+        if (rate.Priority is > 1)
+        {
+            parts.Add($"priority {rate.Priority}, added to lower priorities");
+        }
+
+        if (rate.Compound == true)
+        {
+            parts.Add("compound: charged on the price plus the taxes before it");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
     /// <summary>One row per gateway and per tax rate the store has now; existing mappings are kept by id.</summary>
     private async Task RefreshFromStoreAsync(ConnectedStore store, StoreSettings settings, CancellationToken ct)
     {
@@ -250,7 +280,7 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
         {
             RateId = r.Id,
             TaxClass = string.IsNullOrEmpty(r.Class) || r.Class == "standard" ? "Standard" : r.Class,
-            Description = $"{r.Name} {r.Rate:0.####}% {string.Join(' ', new[] { r.Country, r.State, r.Postcode, r.City }.Where(p => !string.IsNullOrEmpty(p)))}".Trim(),
+            Description = DescribeRate(r),
             TaxRuleId = oldRates.GetValueOrDefault(r.Id)?.TaxRuleId,
         }).ToList();
     }

@@ -23,7 +23,14 @@ public sealed record SaleDetails(
 {
     public decimal BalanceDue => Sale.Total - Sale.AmountCredited - Sale.AmountPaid;
 
-    public string Title => Sale.InvoiceNumber ?? $"#{Sale.Id}";
+    /// <summary>The same from draft to invoice (the invoice number is shown beside it once there is one), so that a
+    /// merchant recognises the sale throughout.</summary>
+    public string Title => $"#{Sale.Id}";
+
+    /// <summary>The price tier by the organization's name for it.</summary>
+    public string TierName => TierNames.Count >= Sale.PriceTier && Sale.PriceTier > 0 ? TierNames[Sale.PriceTier - 1] : $"Tier {Sale.PriceTier}";
+
+    public IReadOnlyList<string> TierNames { get; init; } = [];
 
     /// <param name="backorders">From <see cref="SaleOperations.BackordersAsync"/>: the ledger's own arithmetic.</param>
     public static async Task<SaleDetails?> LoadAsync(
@@ -64,6 +71,9 @@ public sealed record SaleDetails(
         return new SaleDetails(
             sale, customer, location, carriers,
             accounts.Where(a => a.CanReceivePayments).Select(a => new NamedItem(a.Id, $"{a.Code} {a.Name}")).ToList(),
-            accounts.ToDictionary(a => a.Id, a => $"{a.Code} {a.Name}"), taxRules, stock);
+            accounts.ToDictionary(a => a.Id, a => $"{a.Code} {a.Name}"), taxRules, stock)
+        {
+            TierNames = PriceTierName.Resolve(await db.PriceTierNames.AsNoTracking().ToListAsync(ct)),
+        };
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Domain.Integrations;
+using Portal.Features.Time;
 
 namespace Portal.Tests.Components;
 
@@ -16,6 +18,9 @@ public sealed class BunitHost : IAsyncDisposable
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        // The real clock and times in UTC unless a test registers others (registered later, they win).
+        Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddScoped(sp => OrganizationTime.Fixed(StoreTimeZone.Utc, sp.GetRequiredService<TimeProvider>()));
     }
 
     public BunitContext Context { get; } = new();

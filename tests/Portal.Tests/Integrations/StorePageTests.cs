@@ -175,13 +175,27 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
             await db.SaveChangesAsync();
         }
 
+        string zone;
+        await using (var db = fx.Db(org))
+        {
+            zone = await db.Stores.Where(s => s.Id == storeId).Select(s => s.TimeZone).SingleAsync();
+        }
+
         var page = Render(org, storeId);
 
+        // In words, at the store's clock; the raw request on demand.
+        var storeClock = StoreTimeZone.Parse(zone).ToLocal(new DateTime(2030, 1, 2, 3, 4, 5, DateTimeKind.Utc)).ToString("yyyy-MM-dd HH:mm:ss");
         page.WaitForAssertion(() =>
         {
             var rows = page.FindAll("#activity-log tbody tr").Select(r => r.TextContent).ToList();
-            rows.ShouldContain(r => r.Contains("2030-01-02 03:04:05") && r.Contains("/wp-json/wc/v3/orders?page=7") && r.Contains("200"));
-            rows.ShouldContain(r => r.Contains("PUT") && r.Contains("/wp-json/wc/v3/products/12") && r.Contains("Server"));
+            rows.ShouldContain(r => r.Contains(storeClock) && r.Contains("Read orders, page 7") && r.Contains("200"));
+            rows.ShouldContain(r => r.Contains("Updated product 12") && r.Contains("500 Server · attempt 2"));
+            rows.ShouldNotContain(r => r.Contains("/wp-json/wc/v3/products/12"));
         }, StoreCalls);
+        page.Find("#activity-log th .time-zone-name").TextContent.ShouldBe(zone);
+
+        page.Find("#activity-raw").Change(true);
+        page.WaitForAssertion(() => page.FindAll("#activity-log tbody tr").Select(r => r.TextContent)
+            .ShouldContain(r => r.Contains("PUT /wp-json/wc/v3/products/12")));
     }
 }

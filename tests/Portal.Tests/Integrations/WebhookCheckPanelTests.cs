@@ -48,6 +48,49 @@ public sealed class WebhookCheckPanelTests(StorePortalFixture fx) : IClassFixtur
     }
 
     [Fact]
+    public void WebhookHealthChip_WhenTheLastCheckRepairedEverything_ThenStaysHealthyAndTheReportIsGoodNews()
+    {
+        var store = new ConnectedStore
+        {
+            LastPingAtUtc = DateTime.UtcNow, WebhooksCheckedAtUtc = DateTime.UtcNow,
+            WebhookProblem = WebhookFindings.RepairedPrefix + "order.created was missing in the store; recreated.",
+        };
+
+        var chip = _bunit.Context.Render<WebhookHealthChip>(p => p.Add(c => c.Store, store));
+        chip.Find(".webhook-health").TextContent.ShouldBe("Healthy");
+        chip.FindComponent<MudChip<string>>().Instance.Color.ShouldBe(Color.Success);
+
+        var panel = _bunit.Context.Render<WebhookCheckPanel>(p => p.Add(c => c.Store, store));
+        panel.FindComponent<MudAlert>().Instance.Severity.ShouldBe(Severity.Success);
+        panel.Find("#webhook-problem").TextContent.ShouldContain("recreated");
+    }
+
+    [Fact]
+    public void WebhookHealthChip_WhenARepairWasFollowedByAFailure_ThenNeedsAttention()
+    {
+        var chip = _bunit.Context.Render<WebhookHealthChip>(p => p.Add(c => c.Store, new ConnectedStore
+        {
+            LastPingAtUtc = DateTime.UtcNow,
+            WebhookProblem = WebhookFindings.RepairedPrefix + "order.created was missing in the store; recreated." + WebhookFindings.ThenSeparator
+                + "The store refused the key.",
+        }));
+
+        chip.Find(".webhook-health").TextContent.ShouldBe("Needs attention");
+    }
+
+    [Theory]
+    [InlineData(StoreStatus.Connected, null, "Connected · settings needed", Color.Warning)]
+    [InlineData(StoreStatus.Connected, "{}", "Connected", Color.Success)]
+    [InlineData(StoreStatus.Connecting, null, "Connecting", Color.Info)]
+    public void StoreStatusChip_ThenIsGreenOnlyWhenNothingIsLeftToDo(StoreStatus status, string? settings, string text, Color colour)
+    {
+        var chip = _bunit.Context.Render<StoreStatusChip>(p => p.Add(c => c.Store, new ConnectedStore { Status = status, SettingsJson = settings }));
+
+        chip.Find(".store-status").TextContent.ShouldBe(text);
+        chip.FindComponent<MudChip<string>>().Instance.Color.ShouldBe(colour);
+    }
+
+    [Fact]
     public async Task CheckNow_WhenTheKeyWasRevoked_ThenShowsTheProblemWithTheTimeOfTheCheck()
     {
         await using var emulator = await fx.StartStoreAsync();
@@ -83,6 +126,6 @@ public sealed class WebhookCheckPanelTests(StorePortalFixture fx) : IClassFixtur
 
         var alert = panel.Find("#webhook-problem").TextContent;
         alert.ShouldContain("refused the key (revoked?) — change credentials");
-        alert.ShouldContain(store.WebhooksCheckedAtUtc!.Value.ToString("u"));
+        alert.ShouldContain(store.WebhooksCheckedAtUtc!.Value.ToString("yyyy-MM-dd HH:mm") + " UTC");
     }
 }
