@@ -20,6 +20,8 @@ public static class Scenarios
         new CatalogDownloadScenario(),
         new LinkCheckScenario(),
         new WebhookIngestScenario(),
+        new StockPushScenario(),
+        new StockLatencyScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

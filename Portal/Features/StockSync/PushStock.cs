@@ -187,54 +187,45 @@ public sealed class PushStock(
         var pending = new HashSet<int>(requests.SelectMany(r => r.Items).Select(i => i.ProductId));
         WooApiException? failure = null;
         var client = clients.For(store);
-        foreach (var request in requests)
-        {
-            ItemAnswers answers;
-            try
+        using var tally = new SemaphoreSlim(1, 1);
+        // A few requests in flight (a real store answers a batch of 100 in 2-3 s and serves 4-8 at once); after a
+        // failure no further request starts, and those in flight are still recorded.
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsInFlightPerStore, CancellationToken = ct },
+            async (request, token) =>
             {
-                answers = await SendAsync(client, request, ct);
-                report.Requests++;
-            }
-            catch (WooApiException parentGone) when (request.ParentId is not null && parentGone.StatusCode == 404
-                                                     && parentGone.WooCode == "woocommerce_rest_product_invalid_id")
-            {
-                report.Requests++;
-                answers = new ItemAnswers();
-                foreach (var item in request.Items)
+                if (Volatile.Read(ref failure) is not null)
                 {
-                    answers.Missing.Add(item);
-                }
-            }
-            catch (WooApiException e) when (!ct.IsCancellationRequested)
-            {
-                failure = e;
-                break;
-            }
-
-            report.Sent += request.Items.Count;
-            await RecordAsync(tenant, answers, ct);
-            report.Confirmed += answers.Confirmed.Count;
-            foreach (var item in answers.Confirmed)
-            {
-                pending.Remove(item.ProductId);
-            }
-
-            foreach (var item in answers.Missing)
-            {
-                pending.Remove(item.ProductId);
-                report.Problem($"{item.Sku} is no longer in the store (deleted or in the trash): reported in the catalog and skipped");
-            }
-
-            foreach (var (item, reason, retry) in answers.Refused)
-            {
-                if (!retry)
-                {
-                    pending.Remove(item.ProductId);
+                    return;
                 }
 
-                report.Problem($"{item.Sku} refused by the store: {reason}");
-            }
-        }
+                ItemAnswers answers;
+                try
+                {
+                    answers = await SendAsync(client, request, token);
+                }
+                catch (WooApiException parentGone) when (request.ParentId is not null && parentGone.StatusCode == 404
+                                                         && parentGone.WooCode == "woocommerce_rest_product_invalid_id")
+                {
+                    answers = new ItemAnswers();
+                    answers.Missing.AddRange(request.Items);
+                }
+                catch (WooApiException e) when (!token.IsCancellationRequested)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    return;
+                }
+
+                await tally.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await RecordAsync(tenant, answers);
+                    Count(report, pending, request, answers);
+                }
+                finally
+                {
+                    tally.Release();
+                }
+            });
 
         if (batch is not null)
         {
@@ -258,6 +249,33 @@ public sealed class PushStock(
         }
 
         return new Round(outcome, failure is null && batch is not null && batch.ChangeIds.Count >= MarkersPerRound);
+    }
+
+    private static void Count(PushReport report, HashSet<int> pending, StockPushRequest request, ItemAnswers answers)
+    {
+        report.Requests++;
+        report.Sent += request.Items.Count;
+        report.Confirmed += answers.Confirmed.Count;
+        foreach (var item in answers.Confirmed)
+        {
+            pending.Remove(item.ProductId);
+        }
+
+        foreach (var item in answers.Missing)
+        {
+            pending.Remove(item.ProductId);
+            report.Problem($"{item.Sku} is no longer in the store (deleted or in the trash): reported in the catalog and skipped");
+        }
+
+        foreach (var (item, reason, retry) in answers.Refused)
+        {
+            if (!retry)
+            {
+                pending.Remove(item.ProductId);
+            }
+
+            report.Problem($"{item.Sku} refused by the store: {reason}");
+        }
     }
 
     private static Round Quiet(StockPushStatus status, string summary) => new(new StockPushOutcome(status, 0, 0, 0, 0, summary), false);
@@ -359,7 +377,7 @@ public sealed class PushStock(
     }
 
     /// <summary>Records what the store confirmed and what it no longer has, at once, before anything else is sent.</summary>
-    private async Task RecordAsync(ITenantContext tenant, ItemAnswers answers, CancellationToken ct)
+    private async Task RecordAsync(ITenantContext tenant, ItemAnswers answers)
     {
         if (answers.Confirmed.Count == 0 && answers.Missing.Count == 0)
         {
@@ -467,7 +485,7 @@ public sealed class PushStock(
 
         public string Failed(TimeSpan took, int waiting, string why) =>
             Cap($"Stock push to {storeName} stopped after {Ms(took)}: {why} {Confirmed} confirmed before it stopped; "
-                + $"{Plural(waiting, "product")} wait for the next try.");
+                + $"{Plural(waiting, "product")} {(waiting == 1 ? "waits" : "wait")} for the next try.");
 
         private static string Items(int count) => Plural(count, "quantity", "quantities");
 

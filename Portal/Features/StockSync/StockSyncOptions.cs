@@ -21,6 +21,10 @@ public sealed class StockSyncOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "StockSync:RetryBaseDelay must be between 00:00:00.100 and 01:00:00.")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Batch requests in flight to one store during a push (the store's client allows a few at once).</summary>
+    [Range(1, 16, ErrorMessage = "StockSync:RequestsInFlightPerStore must be between 1 and 16.")]
+    public int RequestsInFlightPerStore { get; set; } = 4;
+
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "StockSync:RetryMaxDelay must be between 00:00:01 and 1.00:00:00 (1 day).")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 }
