@@ -12,7 +12,6 @@ using Portal.Features.Stock;
 using Portal.Hosting;
 using Portal.WooCommerce;
 using WooCommerce.Emulator;
-using WooCommerce.Emulator.Model;
 using WooCommerce.Emulator.Seed;
 
 namespace Portal.Benchmarks;
@@ -123,18 +122,7 @@ public sealed class StockLatencyScenario : IScenario
         var products = storeProducts.Select(p => Product.Create(organizationId, p.Sku, "Product " + p.Sku)).ToList();
         org.Products.AddRange(products);
         await org.SaveChangesAsync();
-        var key = emulator.CreateKey(KeyPermission.ReadWrite);
-        var store = new ConnectedStore
-        {
-            OrganizationId = organizationId, PublicKey = "latency", Name = "Latency store", Url = emulator.BaseUrl,
-            NormalizedUrl = new Uri(emulator.BaseUrl).Authority, ConnectionMethod = StoreConnectionMethod.Classic,
-            ProtectedConsumerKey = secrets.Protect(key.ConsumerKey), ProtectedConsumerSecret = secrets.Protect(key.ConsumerSecret),
-            ConsumerKeyHint = ConnectedStore.Hint(key.ConsumerKey), KeyPermission = "read_write", Currency = "USD", TimeZone = "UTC",
-            WordPressVersion = "7.0", WooCommerceVersion = "11.0", ProtectedWebhookSecret = secrets.Protect("latency"),
-            Status = StoreStatus.Connected, ConnectedAtUtc = DateTime.UtcNow,
-            SettingsJson = new StoreSettings { LocationId = location.Id, UpdateStockLevels = true }.ToJson(),
-            StockChangesFollowedSinceUtc = DateTime.UtcNow, LastFullStockPushAtUtc = DateTime.UtcNow,
-        };
+        var store = BenchStores.StockSynced(organizationId, "latency", emulator, secrets, location.Id);
         org.Stores.Add(store);
         await org.SaveChangesAsync();
         org.StoreProductLinks.AddRange(products.Select((p, n) => new StoreProductLink

@@ -14,7 +14,6 @@ using Portal.Features.Stock;
 using Portal.Features.StockSync;
 using Portal.WooCommerce;
 using WooCommerce.Emulator;
-using WooCommerce.Emulator.Model;
 using WooCommerce.Emulator.Seed;
 
 namespace Portal.Benchmarks;
@@ -117,19 +116,7 @@ public sealed class StockPushScenario : IScenario
         var stores = new List<int>();
         for (var i = 0; i < emulators.Count; i++)
         {
-            var key = emulators[i].CreateKey(KeyPermission.ReadWrite);
-            var store = new ConnectedStore
-            {
-                OrganizationId = organizationId, PublicKey = $"bench{i}", Name = $"Bench store {i + 1}", Url = emulators[i].BaseUrl,
-                NormalizedUrl = new Uri(emulators[i].BaseUrl).Authority, ConnectionMethod = StoreConnectionMethod.Classic,
-                ProtectedConsumerKey = secrets.Protect(key.ConsumerKey), ProtectedConsumerSecret = secrets.Protect(key.ConsumerSecret),
-                ConsumerKeyHint = ConnectedStore.Hint(key.ConsumerKey), KeyPermission = "read_write", Currency = "USD", TimeZone = "UTC",
-                WordPressVersion = "7.0", WooCommerceVersion = "11.0", ProtectedWebhookSecret = secrets.Protect("bench"),
-                Status = StoreStatus.Connected, ConnectedAtUtc = DateTime.UtcNow,
-                SettingsJson = new StoreSettings { LocationId = location.Id, UpdateStockLevels = true }.ToJson(),
-                // Followed and told its whole stock before: what goes out is the changes.
-                StockChangesFollowedSinceUtc = DateTime.UtcNow, LastFullStockPushAtUtc = DateTime.UtcNow,
-            };
+            var store = BenchStores.StockSynced(organizationId, $"bench{i}", emulators[i], secrets, location.Id);
             org.Stores.Add(store);
             await org.SaveChangesAsync();
             stores.Add(store.Id);
