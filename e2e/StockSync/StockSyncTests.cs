@@ -83,7 +83,7 @@ public sealed class StockSyncTests(PortalFixture fixture)
         await session.ScreenshotAsync("store-back-caught-up");
 
         await page.Locator("#push-all-stock").ClickAsync();
-        await Expect(page.Locator("#push-all-result")).ToContainTextAsync("Sent 1 quantity; 0 changed since the last push.");
+        await Expect(page.Locator("#push-all-result")).ToContainTextAsync("Sent 1 quantity; 0 changed since the last push; 1 confirmed by the store.");
         await session.ScreenshotAsync("push-all-stock-now");
         session.ShouldHaveNoBrowserErrors();
     }

@@ -35,7 +35,7 @@ public sealed class StockLatencyScenario : IScenario
         emulator.GenerateProducts(new ProductGeneration { Simple = Adjustments, Variable = 0, Seed = 3, WithoutSkuShare = 0 });
         var data = Directory.CreateTempSubdirectory("portal-bench-latency-").FullName;
         var app = PortalHost.Build([
-            "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={data}", "--Portal:AllowPrivateStoreAddresses=true",
+            "--applicationName=Portal", "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={data}", "--Portal:AllowPrivateStoreAddresses=true",
             "--Scheduler:Enabled=true", "--Logging:LogLevel:Default=Warning",
         ]);
         try
