@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Tenancy;
 
@@ -22,7 +23,8 @@ public static class PortalDataServiceCollectionExtensions
         options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
 
     /// <summary>
-    /// Registers the provider-specific context factory, the tenant-aware <see cref="IDbContextFactory{PortalDbContext}"/>
+    /// Registers the provider-specific context factory (with every <see cref="IInterceptor"/> registered, e.g. the one
+    /// that starts a stock push after a committed stock change), the tenant-aware <see cref="IDbContextFactory{PortalDbContext}"/>
     /// that components and handlers use, and a scoped <see cref="PortalDbContext"/> for Identity and Data Protection.
     /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, DatabaseOptions options)
@@ -31,14 +33,16 @@ public static class PortalDataServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString,
-                    s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName).CommandTimeout(options.CommandTimeoutSeconds)));
+                services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString,
+                    s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName).CommandTimeout(options.CommandTimeoutSeconds))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddTenantFactory<SqlitePortalDbContext>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString,
+                services.AddDbContextFactory<SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString,
                     s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName).CommandTimeout(options.CommandTimeoutSeconds)
-                          .EnableRetryOnFailure()));
+                          .EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddTenantFactory<SqlServerPortalDbContext>();
                 break;
             default:

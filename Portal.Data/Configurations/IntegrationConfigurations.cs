@@ -26,6 +26,7 @@ public sealed class ConnectedStoreConfiguration : IEntityTypeConfiguration<Conne
         builder.Property(s => s.ProtectedWebhookSecret).HasMaxLength(1000).IsRequired();
         builder.Property(s => s.WebhookIds).HasMaxLength(200).IsRequired();
         builder.Property(s => s.WebhookProblem).HasMaxLength(1000);
+        builder.Property(s => s.StockPushError).HasMaxLength(1000);
         builder.HasIndex(s => s.Status);
         builder.Property(s => s.ConnectionMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);

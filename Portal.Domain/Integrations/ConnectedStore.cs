@@ -70,6 +70,41 @@ public class ConnectedStore : IOrganizationOwned
     /// <summary>When the store was last told the stock of every linked product; null until then, which makes the
     /// next push a full one.</summary>
     public DateTime? LastFullStockPushAtUtc { get; set; }
+    /// <summary>When a stock push last reached the store (every item answered, refused items included).</summary>
+    public DateTime? StockPushedAtUtc { get; private set; }
+    /// <summary>Why the last stock push did not reach the store, or what it refused; null when all went through.</summary>
+    public string? StockPushError { get; private set; }
+    /// <summary>Stock pushes failed in a row; the wait before the next one doubles with each.</summary>
+    public int StockPushFailures { get; private set; }
+    /// <summary>While the store is failing: no stock push before this (a change does not hammer a store that is down).</summary>
+    public DateTime? StockPushNextTryAtUtc { get; private set; }
+
+    /// <summary>A push reached the store; <paramref name="itemProblems"/> says what it refused, if anything.</summary>
+    public void StockPushSucceeded(DateTime atUtc, string? itemProblems)
+    {
+        StockPushedAtUtc = atUtc;
+        StockPushError = itemProblems;
+        StockPushFailures = 0;
+        StockPushNextTryAtUtc = null;
+    }
+
+    /// <summary>
+    /// A push did not reach the store: the next waits <paramref name="baseDelay"/> doubled for each failure in a row, up to
+    /// <paramref name="maxDelay"/>, and never less than the store asked for (Retry-After).
+    /// </summary>
+    public void StockPushFailed(DateTime atUtc, string error, TimeSpan? retryAfter, TimeSpan baseDelay, TimeSpan maxDelay)
+    {
+        StockPushFailures++;
+        StockPushError = error;
+        var backoff = baseDelay * Math.Pow(2, Math.Min(StockPushFailures - 1, 20));
+        var wait = backoff > maxDelay ? maxDelay : backoff;
+        if (retryAfter is { } asked && asked > wait)
+        {
+            wait = asked;
+        }
+
+        StockPushNextTryAtUtc = atUtc + wait;
+    }
 
     public IReadOnlyList<long> GetWebhookIds() =>
         WebhookIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();

@@ -14,6 +14,7 @@ using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
+using Portal.Features.StockSync;
 using Portal.Features.StoreCatalog;
 using Portal.Features.Support;
 using Portal.Features.Time;
@@ -103,6 +104,8 @@ public static class PortalHost
         builder.Services.AddScoped<RunCatalogOperation>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
+        builder.Services.AddStockSync();
+        var stockSync = builder.Configuration.GetSection(StockSyncOptions.SectionName).Get<StockSyncOptions>() ?? new();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
@@ -113,6 +116,7 @@ public static class PortalHost
             q.UseInMemoryStore();
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
             CatalogOperationJob.Register(q);
+            StockSyncSweepJob.Register(q, stockSync, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {

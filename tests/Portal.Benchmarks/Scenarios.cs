@@ -21,6 +21,8 @@ public static class Scenarios
         new LinkCheckScenario(),
         new WebhookIngestScenario(),
         new OrderMappingScenario(),
+        new StockPushScenario(),
+        new StockLatencyScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

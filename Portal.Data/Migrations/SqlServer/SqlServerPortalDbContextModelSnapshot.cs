@@ -957,6 +957,19 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("StockChangesFollowedSinceUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("StockPushError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("StockPushFailures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StockPushNextTryAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StockPushedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -922,6 +922,19 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("StockChangesFollowedSinceUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StockPushError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StockPushFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StockPushNextTryAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StockPushedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -15,6 +15,23 @@ namespace Portal.Features.Stock;
 public sealed record StockChangeBatch(int StoreId, bool FullPush, IReadOnlyList<int> ProductIds, IReadOnlyList<long> ChangeIds)
 {
     public bool IsEmpty => !FullPush && ChangeIds.Count == 0;
+
+    /// <summary>The product of each marker read (same order as <see cref="ChangeIds"/>).</summary>
+    public IReadOnlyList<int> ChangeProductIds { get; init; } = [];
+
+    /// <summary>
+    /// The part of the batch whose products are done (pushed, or deliberately skipped): acknowledging it leaves the
+    /// markers of the other products for the next run. A part is never a full push: the store is told everything again
+    /// until one push gets through whole.
+    /// </summary>
+    public StockChangeBatch OnlyDone(Func<int, bool> productDone)
+    {
+        var kept = ChangeIds.Select((id, index) => (Id: id, ProductId: ChangeProductIds[index])).Where(c => productDone(c.ProductId)).ToList();
+        return new StockChangeBatch(StoreId, false, kept.Select(c => c.ProductId).Distinct().ToList(), kept.Select(c => c.Id).ToList())
+        {
+            ChangeProductIds = kept.Select(c => c.ProductId).ToList(),
+        };
+    }
 }
 
 /// <summary>
@@ -56,7 +73,10 @@ public sealed class StockChangeFeed(IPortalDbContextFactory contexts, TimeProvid
             .OrderBy(c => c.Id).Take(max)
             .Select(c => new { c.Id, c.ProductId }).ToListAsync(ct);
         return new StockChangeBatch(storeId, store.LastFullStockPushAtUtc is null,
-            rows.Select(r => r.ProductId).Distinct().ToList(), rows.Select(r => r.Id).ToList());
+            rows.Select(r => r.ProductId).Distinct().ToList(), rows.Select(r => r.Id).ToList())
+        {
+            ChangeProductIds = rows.Select(r => r.ProductId).ToList(),
+        };
     }
 
     /// <summary>The store has pushed what <paramref name="batch"/> stands for.</summary>
@@ -92,6 +112,20 @@ public sealed class StockChangeFeed(IPortalDbContextFactory contexts, TimeProvid
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastFullStockPushAtUtc, now), ct);
         }
 
+        await PruneAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The store no longer follows the changes (its Update Stock Levels was turned off): its acknowledgements go, the
+    /// markers only it still needed are pruned, and its next push, once it follows again, is a full one.
+    /// </summary>
+    public async Task StopFollowingAsync(ITenantContext tenant, int storeId, CancellationToken ct = default)
+    {
+        await using var db = contexts.Create(tenant);
+        await db.Stores.Where(s => s.Id == storeId).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.StockChangesFollowedSinceUtc, (DateTime?)null)
+            .SetProperty(s => s.LastFullStockPushAtUtc, (DateTime?)null), ct);
+        await db.StockChangeAcknowledgements.Where(a => a.StoreId == storeId).ExecuteDeleteAsync(ct);
         await PruneAsync(db, ct);
     }
 

@@ -21,7 +21,7 @@ namespace Portal.Tests.Integrations;
 /// One real portal (http, Portal:PublicUrl = its own loopback address) whose WooCommerce client trusts the test
 /// certificate of https emulators. Each test starts its own emulator, i.e. its own store address.
 /// </summary>
-public sealed class StorePortalFixture : IAsyncLifetime
+public class StorePortalFixture : IAsyncLifetime
 {
     public X509Certificate2 Certificate { get; } = WooEmulatorFixture.SelfSignedLoopbackCertificate();
     public PortalFactory Portal { get; private set; } = null!;
@@ -45,7 +45,13 @@ public sealed class StorePortalFixture : IAsyncLifetime
             },
         };
         Portal.With("Portal:PublicUrl", $"http://127.0.0.1:{port}");
+        Configure(Portal);
         await Portal.StartAsync();
+    }
+
+    /// <summary>Settings of a fixture that needs a different portal (e.g. with its scheduler running).</summary>
+    protected virtual void Configure(PortalFactory portal)
+    {
     }
 
     public async Task<WooEmulator> StartStoreAsync(EmulatorOptions? options = null, bool https = false)

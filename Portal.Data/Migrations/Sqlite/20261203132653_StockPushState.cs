@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StockPushState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "StockPushError",
+                table: "Stores",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StockPushFailures",
+                table: "Stores",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StockPushNextTryAtUtc",
+                table: "Stores",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StockPushedAtUtc",
+                table: "Stores",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "StockPushError",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "StockPushFailures",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "StockPushNextTryAtUtc",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "StockPushedAtUtc",
+                table: "Stores");
+        }
+    }
+}
