@@ -101,6 +101,7 @@ public static class PortalHost
         builder.Services.AddScoped<RunCatalogOperation>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
+        builder.Services.AddScoped<ICatalogOperationHandler, BulkListing>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();

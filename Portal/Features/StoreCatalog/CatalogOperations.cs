@@ -4,6 +4,7 @@ using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Domain.Organizations;
 using Portal.Features.Common;
+using Portal.Features.Integrations;
 using Quartz;
 
 namespace Portal.Features.StoreCatalog;
@@ -22,9 +23,13 @@ public sealed class CatalogOperations(UnitOfWork unitOfWork, ISchedulerFactory s
     {
         var result = await unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, organizationId, token) =>
         {
-            if (!await db.Stores.AnyAsync(s => s.Id == storeId, token))
+            var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, token)
+                        ?? throw new Domain.DomainException("This store does not exist in your organization.");
+            if (kind == CatalogOperationKind.BulkListing &&
+                (BulkListingRequest.FromJson(requestJson) ?? throw new Domain.DomainException("Choose what the bulk listing does."))
+                .Problem(storeId, StoreSettings.FromJson(store.SettingsJson)) is { } problem)
             {
-                throw new Domain.DomainException("This store does not exist in your organization.");
+                throw new Domain.DomainException(problem);
             }
 
             if (await db.CatalogOperations.AnyAsync(o => o.StoreId == storeId &&
