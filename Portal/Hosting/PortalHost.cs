@@ -102,6 +102,9 @@ public static class PortalHost
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddScoped<ICatalogOperationHandler, BulkListing>();
+        builder.Services.AddScoped<SweepCatalogOperations>();
+        builder.Services.AddScoped<RefreshStoreProducts>();
+        builder.Services.AddScoped<ProcessProductDeliveries>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
@@ -112,6 +115,8 @@ public static class PortalHost
             q.UseInMemoryStore();
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
             CatalogOperationJob.Register(q);
+            SweepCatalogOperationsJob.Register(q, TimeProvider.System.GetUtcNow());
+            ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {

@@ -32,14 +32,16 @@ public sealed class CatalogOperations(UnitOfWork unitOfWork, ISchedulerFactory s
                 throw new Domain.DomainException(problem);
             }
 
-            if (await db.CatalogOperations.AnyAsync(o => o.StoreId == storeId &&
-                    (o.Status == CatalogOperationStatus.Queued || o.Status == CatalogOperationStatus.Running), token))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var active = await db.CatalogOperations.Where(o => o.StoreId == storeId &&
+                (o.Status == CatalogOperationStatus.Queued || o.Status == CatalogOperationStatus.Running)).ToListAsync(token);
+            active.ForEach(o => o.Interrupt(now));
+            if (active.Any(o => o.IsActive))
             {
                 throw new Domain.DomainException("Another catalog operation of this store is still running; wait for it to finish or cancel it.");
             }
 
-            var operation = CatalogOperation.Queue(organizationId, storeId, kind, dryRun, requestedBy,
-                clock.GetUtcNow().UtcDateTime, requestJson);
+            var operation = CatalogOperation.Queue(organizationId, storeId, kind, dryRun, requestedBy, now, requestJson);
             db.CatalogOperations.Add(operation);
             await db.SaveChangesAsync(token);
             return (operation.Id, organizationId);
