@@ -53,7 +53,36 @@ public class CatalogOperation : IOrganizationOwned, IStoreOwned
     /// <summary>Input of the run (JSON), e.g. a bulk listing's filters and action.</summary>
     public string? RequestJson { get; private set; }
 
+    /// <summary>When the running job last said it was alive; a running operation silent for longer than
+    /// <see cref="RunningStaleAfter"/> was cut off (the portal stopped or crashed) and no longer blocks the store.</summary>
+    public DateTime? HeartbeatAtUtc { get; private set; }
+
+    /// <summary>The job beats every <see cref="HeartbeatInterval"/>; four missed beats mean it is gone.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RunningStaleAfter = TimeSpan.FromMinutes(2);
+    /// <summary>A queued operation whose job never started (its trigger was lost with the node that queued it).</summary>
+    public static readonly TimeSpan QueuedStaleAfter = TimeSpan.FromMinutes(10);
+
+    public const string InterruptedMessage =
+        "Interrupted: the portal stopped while this operation was running (or before it started); what was done is kept, run it again.";
+
     public bool IsActive => Status is CatalogOperationStatus.Queued or CatalogOperationStatus.Running;
+
+    public bool IsStale(DateTime now) => Status switch
+    {
+        CatalogOperationStatus.Running => (HeartbeatAtUtc ?? StartedAtUtc ?? RequestedAtUtc) < now - RunningStaleAfter,
+        CatalogOperationStatus.Queued => RequestedAtUtc < now - QueuedStaleAfter,
+        _ => false,
+    };
+
+    /// <summary>Marks a stale operation failed as interrupted, which lets the store's next operation start.</summary>
+    public void Interrupt(DateTime now)
+    {
+        if (IsStale(now))
+        {
+            Fail(InterruptedMessage, now);
+        }
+    }
 
     public static CatalogOperation Queue(int organizationId, int storeId, CatalogOperationKind kind, bool dryRun,
         string requestedBy, DateTime now, string? requestJson = null) => new()
@@ -78,6 +107,7 @@ public class CatalogOperation : IOrganizationOwned, IStoreOwned
 
         Status = CatalogOperationStatus.Running;
         StartedAtUtc = now;
+        HeartbeatAtUtc = now;
     }
 
     public void Progress(string phase, int done, int total)

@@ -106,6 +106,10 @@ public static class PortalHost
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddStockSync();
         var stockSync = builder.Configuration.GetSection(StockSyncOptions.SectionName).Get<StockSyncOptions>() ?? new();
+        builder.Services.AddScoped<ICatalogOperationHandler, BulkListing>();
+        builder.Services.AddScoped<SweepCatalogOperations>();
+        builder.Services.AddScoped<RefreshStoreProducts>();
+        builder.Services.AddScoped<ProcessProductDeliveries>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
@@ -117,6 +121,8 @@ public static class PortalHost
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
             CatalogOperationJob.Register(q);
             StockSyncSweepJob.Register(q, stockSync, TimeProvider.System.GetUtcNow());
+            SweepCatalogOperationsJob.Register(q, TimeProvider.System.GetUtcNow());
+            ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {

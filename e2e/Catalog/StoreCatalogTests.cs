@@ -19,27 +19,13 @@ public sealed class StoreCatalogTests(PortalFixture fixture)
     [Fact]
     public async Task Catalog_DownloadFromTheStore_ThenListAProductWithAProductBuffer_ThenTheStoreHasItsSyncQuantity()
     {
-        int port;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        await using var server = await PortalServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Scheduler:Enabled"] = "true", ["Portal:PublicUrl"] = $"http://localhost:{port}",
-        }, port);
+        await using var server = await StartWithSchedulerAsync();
         await using var store = await EmulatedStores.StartEuroStoreAsync();
         var owner = await server.CreateOrganizationAsync("Catalog");
-        var key = store.CreateKey(KeyPermission.ReadWrite);
         int storeId, productId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var connected = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
-                .ConnectClassicAsync(FixedTenant.For(owner.OrganizationId), "Garden shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
-            connected.Succeeded.ShouldBeTrue(connected.Message);
-            storeId = connected.StoreId!.Value;
+            storeId = await ConnectAsync(scope, owner.OrganizationId, store);
 
             await using var db = scope.ServiceProvider.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(owner.OrganizationId);
             var location = Portal.Domain.Stock.Location.Create(owner.OrganizationId, "Garden warehouse");
@@ -105,5 +91,108 @@ public sealed class StoreCatalogTests(PortalFixture fixture)
         await page.SetViewportSizeAsync(390, 844);
         await session.ScreenshotAsync("catalog-phone");
         session.ShouldHaveNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task Catalog_BulkListByCategoryWithAProductBuffer_ThenTheStoreHasThemWithTheirSyncQuantity()
+    {
+        await using var server = await StartWithSchedulerAsync();
+        await using var store = await EmulatedStores.StartEuroStoreAsync();
+        var owner = await server.CreateOrganizationAsync("Bulk");
+        int storeId;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            storeId = await ConnectAsync(scope, owner.OrganizationId, store);
+
+            await using var db = scope.ServiceProvider.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(owner.OrganizationId);
+            var location = Portal.Domain.Stock.Location.Create(owner.OrganizationId, "Garden warehouse");
+            var garden = Portal.Domain.Catalog.Category.Create(owner.OrganizationId, "Garden");
+            var kitchen = Portal.Domain.Catalog.Category.Create(owner.OrganizationId, "Kitchen");
+            var products = new[] { ("RAKE-1", "Leaf rake", garden), ("HOE-1", "Dutch hoe", garden), ("TROWEL-1", "Hand trowel", garden), ("PAN-1", "Frying pan", kitchen) }
+                .Select(p =>
+                {
+                    var product = Portal.Domain.Catalog.Product.Create(owner.OrganizationId, p.Item1, p.Item2);
+                    product.Category = p.Item3;
+                    product.SetPrice(1, 15m);
+                    return product;
+                }).ToList();
+            db.Add(location);
+            db.AddRange(products);
+            await db.SaveChangesAsync();
+            var storeRow = await db.Stores.SingleAsync(s => s.Id == storeId);
+            storeRow.SettingsJson = new StoreSettings
+            {
+                LocationId = location.Id, UpdateStockLevels = true, UseBufferInventory = true, BufferInventory = 1,
+            }.ToJson();
+            await db.SaveChangesAsync();
+            var adjusted = await scope.ServiceProvider.GetRequiredService<StockOperations>()
+                .AdjustAsync(FixedTenant.For(owner.OrganizationId), products[0].Id, location.Id, 10m, "counted");
+            adjusted.Succeeded.ShouldBeTrue(adjusted.Error);
+        }
+
+        await using var session = await fixture.OpenSessionAsync(nameof(Catalog_BulkListByCategoryWithAProductBuffer_ThenTheStoreHasThemWithTheirSyncQuantity), server);
+        var page = session.Page;
+        await page.SetViewportSizeAsync(1440, 900);
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.GotoAsync($"integrations/woocommerce/{storeId}/catalog");
+        await Expect(page.Locator("h4", new PageLocatorOptions { HasText = "Catalog" })).ToBeVisibleAsync();
+
+        // Filter by category: three of the four products.
+        await page.Locator(".mud-select", new PageLocatorOptions { HasText = "Category" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Garden" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-table-body tr", new PageLocatorOptions { HasText = "PAN-1" })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-table-body tr", new PageLocatorOptions { HasText = "Not Listed" })).ToHaveCountAsync(3);
+
+        // Bulk listing of what matches, turning on a product level buffer of 2.
+        await page.Locator("#bulk-listing").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog.Locator("#bulk-matching")).ToHaveTextAsync("3 products match the filters.");
+        await dialog.Locator(".mud-select", new LocatorLocatorOptions { HasText = "Use Buffer Inventory" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Turn on product level buffer" }).ClickAsync();
+        await dialog.Locator("#bulk-buffer-value").FillAsync("2");
+        await session.ScreenshotAsync("bulk-listing-dialog");
+        await dialog.Locator("#bulk-run").ClickAsync();
+
+        await Expect(page.Locator("#operation-status")).ToHaveTextAsync("Completed", new() { Timeout = 120_000 });
+        await Expect(page.Locator("#bulk-summary")).ToContainTextAsync("created 3");
+        await Expect(page.Locator("#bulk-summary")).ToContainTextAsync("failed 0");
+        var rake = page.Locator(".mud-table-body tr", new PageLocatorOptions { HasText = "RAKE-1" });
+        await Expect(rake).ToContainTextAsync("Listed");
+        await Expect(rake).ToContainTextAsync("2 (product)");
+        await session.ScreenshotAsync("bulk-listed");
+
+        lock (store.Store.Sync)
+        {
+            store.Store.Products.Where(p => p.Sku is "RAKE-1" or "HOE-1" or "TROWEL-1").Count().ShouldBe(3);
+            store.Store.Products.Any(p => p.Sku == "PAN-1").ShouldBeFalse();
+            // 10 on hand less the product buffer 2.
+            store.Store.Products.Single(p => p.Sku == "RAKE-1").StockQuantity.ShouldBe(8);
+        }
+
+        session.ShouldHaveNoBrowserErrors();
+    }
+
+    private static async Task<PortalServer> StartWithSchedulerAsync()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        return await PortalServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Scheduler:Enabled"] = "true", ["Portal:PublicUrl"] = $"http://localhost:{port}",
+        }, port);
+    }
+
+    private static async Task<int> ConnectAsync(AsyncServiceScope scope, int organizationId, global::WooCommerce.Emulator.WooEmulator store)
+    {
+        var key = store.CreateKey(KeyPermission.ReadWrite);
+        var connected = await scope.ServiceProvider.GetRequiredService<ConnectStore>()
+            .ConnectClassicAsync(FixedTenant.For(organizationId), "Garden shop", store.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
+        connected.Succeeded.ShouldBeTrue(connected.Message);
+        return connected.StoreId!.Value;
     }
 }

@@ -53,6 +53,8 @@ public sealed class RunCatalogOperation(IPortalDbContextFactory dbFactory, IEnum
         }
 
         var handler = handlers.Single(h => h.Kind == operation.Kind);
+        using var beating = new CancellationTokenSource();
+        var heartbeat = BeatAsync(organizationId, operationId, beating.Token);
         try
         {
             var report = await handler.RunAsync(new CatalogOperationRun(dbFactory, operation), ct);
@@ -72,6 +74,39 @@ public sealed class RunCatalogOperation(IPortalDbContextFactory dbFactory, IEnum
             await FinishAsync(organizationId, operationId, o => o.Fail(message, Now));
             throw;
         }
+        finally
+        {
+            await beating.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    /// <summary>Tells the row the run is alive until <paramref name="ct"/> is cancelled: a run that stops beating
+    /// (the portal crashed) is found stale and marked interrupted, so it does not block the store for ever.</summary>
+    private async Task BeatAsync(int organizationId, long operationId, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(CatalogOperation.HeartbeatInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await using var db = dbFactory.CreateForOrganization(organizationId);
+                    var now = Now;
+                    await db.CatalogOperations.Where(o => o.Id == operationId && o.Status == CatalogOperationStatus.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.HeartbeatAtUtc, now), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Heartbeat of catalog operation {OperationId} not saved", operationId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -81,6 +116,12 @@ public sealed class RunCatalogOperation(IPortalDbContextFactory dbFactory, IEnum
         // Not the job's token: a stopping portal must still record that the run ended.
         await using var db = dbFactory.CreateForOrganization(organizationId);
         var operation = await db.CatalogOperations.SingleAsync(o => o.Id == operationId);
+        if (operation.Status != CatalogOperationStatus.Running)
+        {
+            // Marked interrupted meanwhile (its heartbeat was lost): another operation may be running now.
+            return;
+        }
+
         finish(operation);
         await db.SaveChangesAsync();
     }

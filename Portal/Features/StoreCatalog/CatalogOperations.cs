@@ -4,6 +4,7 @@ using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Domain.Organizations;
 using Portal.Features.Common;
+using Portal.Features.Integrations;
 using Quartz;
 
 namespace Portal.Features.StoreCatalog;
@@ -22,19 +23,25 @@ public sealed class CatalogOperations(UnitOfWork unitOfWork, ISchedulerFactory s
     {
         var result = await unitOfWork.RunAsync(tenant, Permissions.IntegrationWooCommerce, What, async (db, organizationId, token) =>
         {
-            if (!await db.Stores.AnyAsync(s => s.Id == storeId, token))
+            var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, token)
+                        ?? throw new Domain.DomainException("This store does not exist in your organization.");
+            if (kind == CatalogOperationKind.BulkListing &&
+                (BulkListingRequest.FromJson(requestJson) ?? throw new Domain.DomainException("Choose what the bulk listing does."))
+                .Problem(storeId, StoreSettings.FromJson(store.SettingsJson)) is { } problem)
             {
-                throw new Domain.DomainException("This store does not exist in your organization.");
+                throw new Domain.DomainException(problem);
             }
 
-            if (await db.CatalogOperations.AnyAsync(o => o.StoreId == storeId &&
-                    (o.Status == CatalogOperationStatus.Queued || o.Status == CatalogOperationStatus.Running), token))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var active = await db.CatalogOperations.Where(o => o.StoreId == storeId &&
+                (o.Status == CatalogOperationStatus.Queued || o.Status == CatalogOperationStatus.Running)).ToListAsync(token);
+            active.ForEach(o => o.Interrupt(now));
+            if (active.Any(o => o.IsActive))
             {
                 throw new Domain.DomainException("Another catalog operation of this store is still running; wait for it to finish or cancel it.");
             }
 
-            var operation = CatalogOperation.Queue(organizationId, storeId, kind, dryRun, requestedBy,
-                clock.GetUtcNow().UtcDateTime, requestJson);
+            var operation = CatalogOperation.Queue(organizationId, storeId, kind, dryRun, requestedBy, now, requestJson);
             db.CatalogOperations.Add(operation);
             await db.SaveChangesAsync(token);
             return (operation.Id, organizationId);

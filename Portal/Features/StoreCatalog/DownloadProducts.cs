@@ -22,6 +22,10 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
     : ICatalogOperationHandler
 {
     public const int WriteBatch = 100;
+
+    /// <summary>Store products written per transaction: fewer commits and look-ups than one per page, while a run cut
+    /// short keeps whole chunks (a run again finds them by their links).</summary>
+    public const int WriteChunk = 500;
     public const string OpeningStockReason = "Opening stock from WooCommerce";
 
     public CatalogOperationKind Kind => CatalogOperationKind.DownloadProducts;
@@ -62,10 +66,10 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
 
         var context = await WriteContextAsync(run.OrganizationId, settings, ct);
         var unchanged = new HashSet<(long, long)>();
-        var batches = plan.Products.Chunk(WriteBatch).ToList();
+        var batches = plan.Products.Chunk(WriteChunk).ToList();
         for (var i = 0; i < batches.Count; i++)
         {
-            if (await run.ProgressAsync("Writing products", i * WriteBatch, plan.Products.Count, ct))
+            if (await run.ProgressAsync("Writing products", i * WriteChunk, plan.Products.Count, ct))
             {
                 throw new CatalogOperationCancelledException(DownloadReport.From(plan, false, unchanged, context.Notes).ToJson());
             }
@@ -139,6 +143,8 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbFactory.CreateForOrganization(run.OrganizationId);
+        // Thousands of entities are added here: changes are detected once before each save, not on every add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var categories = await db.Categories.ToDictionaryAsync(c => CaseInsensitiveKey.Normalize(c.Name), ct);
@@ -232,6 +238,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
 
         foreach (var (product, item) in linksToAdd)
@@ -262,6 +269,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             LedgerLoading.Stage(db, ledger);
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
@@ -156,53 +155,33 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
     private async Task<int> SendAsync(PortalDbContext db, ListingContext context, bool createMissing, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var master = context.Settings.WooCommerceIsMasterForCategoriesAndDescriptions;
+        var settings = context.Settings;
+        var terms = new StoreTerms(context.Client);
         var first = context.Products[0];
-        var categories = master ? null : await CategoryRefsAsync(context.Client, first.Category?.Name, ct);
-        var tags = await TagRefsAsync(context.Client, context.Products.SelectMany(p => p.Tags), ct);
+        var categories = settings.WooCommerceIsMasterForCategoriesAndDescriptions ? null : await terms.CategoryAsync(first.Category?.Name, ct);
+        var tags = await terms.TagsAsync(context.Products.SelectMany(p => p.Tags), ct);
         var sent = 0;
 
         if (context.Family is null)
         {
             var product = first;
-            var body = Fields(product, context, master, categories, tags) with
-            {
-                Name = product.Name,
-                Type = context.Links.ContainsKey(product.Id) ? null : "simple",
-                Status = context.Links.ContainsKey(product.Id) ? null : context.Settings.ListProductsAsDraft ? "draft" : "publish",
-            };
+            var quantity = context.SyncQuantities[product.Id];
             if (context.Links.TryGetValue(product.Id, out var link))
             {
-                await context.Client.UpdateProductAsync(link.WooProductId, body, ct);
+                await context.Client.UpdateProductAsync(link.WooProductId, ListingFields.Simple(product, settings, quantity, categories, tags), ct);
             }
             else
             {
-                var created = await context.Client.CreateProductAsync(body, ct);
+                var created = await context.Client.CreateProductAsync(ListingFields.NewSimple(product, settings, quantity, categories, tags), ct);
                 link = AddLink(db, context, product, created.Id, 0, now);
             }
 
-            link.RecordPush(context.SyncQuantities[product.Id], now);
+            link.RecordPush(quantity, now);
             return 1;
         }
 
         var family = context.Family;
         var parentId = context.Links.Values.Select(l => l.WooProductId).FirstOrDefault();
-        var attributes = family.OptionNames.Select((name, index) => new WooProductAttribute
-        {
-            Name = name,
-            Position = index,
-            Visible = true,
-            Variation = true,
-            Options = context.Products.Select(p => Value(p, index)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-        }).ToList();
-        var parent = new WooProduct
-        {
-            Name = family.Name,
-            Description = master ? null : first.Description ?? "",
-            Categories = categories,
-            Tags = tags,
-            Attributes = attributes,
-        };
         if (parentId == 0)
         {
             if (!createMissing)
@@ -210,24 +189,24 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
                 throw new DomainException("This family is not listed in the store; list it first.");
             }
 
-            var created = await context.Client.CreateProductAsync(parent with
-            {
-                Type = "variable",
-                Status = context.Settings.ListProductsAsDraft ? "draft" : "publish",
-            }, ct);
+            var created = await context.Client.CreateProductAsync(
+                ListingFields.NewParent(family, context.Products, settings, categories, tags), ct);
             parentId = created.Id;
         }
         else
         {
-            await context.Client.UpdateProductAsync(parentId, parent, ct);
+            await context.Client.UpdateProductAsync(parentId, ListingFields.Parent(family, context.Products, settings, categories, tags), ct);
         }
 
         var toCreate = createMissing ? context.Products.Where(p => !context.Links.ContainsKey(p.Id)).ToList() : [];
         var toUpdate = context.Products.Where(p => context.Links.ContainsKey(p.Id)).ToList();
         var result = await context.Client.BatchVariationsAsync(parentId, new WooBatch<WooVariation>
         {
-            Create = toCreate.Select(p => Variation(p, context, family)).ToList(),
-            Update = toUpdate.Select(p => Variation(p, context, family) with { Id = context.Links[p.Id].WooVariationId }).ToList(),
+            Create = toCreate.Select(p => ListingFields.Variation(p, settings, context.SyncQuantities[p.Id], family)).ToList(),
+            Update = toUpdate.Select(p => ListingFields.Variation(p, settings, context.SyncQuantities[p.Id], family) with
+            {
+                Id = context.Links[p.Id].WooVariationId,
+            }).ToList(),
         }, ct);
         if (result.Errors.Count > 0)
         {
@@ -266,88 +245,5 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
         db.StoreProductLinks.Add(link);
         context.Links[product.Id] = link;
         return link;
-    }
-
-    private static WooProduct Fields(Product product, ListingContext context, bool master, IReadOnlyList<WooRef>? categories,
-        IReadOnlyList<WooRef> tags) => new()
-    {
-        Sku = product.Sku,
-        RegularPrice = Price(product, context.Settings.RegularPriceTier),
-        SalePrice = Price(product, context.Settings.SalePriceTier),
-        Description = master ? null : product.Description ?? "",
-        Categories = categories,
-        Tags = tags,
-        Weight = Text(product.Weight),
-        Dimensions = new WooDimensions { Length = Text(product.Length), Width = Text(product.Width), Height = Text(product.Height) },
-        ManageStock = true,
-        StockQuantity = context.SyncQuantities[product.Id],
-    };
-
-    private static WooVariation Variation(Product product, ListingContext context, ProductFamily family) => new()
-    {
-        Sku = product.Sku,
-        RegularPrice = Price(product, context.Settings.RegularPriceTier),
-        SalePrice = Price(product, context.Settings.SalePriceTier),
-        Weight = Text(product.Weight),
-        Dimensions = new WooDimensions { Length = Text(product.Length), Width = Text(product.Width), Height = Text(product.Height) },
-        ManageStock = WooStockManagement.On,
-        StockQuantity = context.SyncQuantities[product.Id],
-        Attributes = family.OptionNames.Select((name, index) => new WooVariationAttribute { Name = name, Option = Value(product, index) }).ToList(),
-    };
-
-    private static string? Value(Product product, int index) =>
-        index switch { 0 => product.Option1Value, 1 => product.Option2Value, _ => product.Option3Value };
-
-    private static decimal? Price(Product product, int tierSetting) =>
-        StoreSettings.TierOf(tierSetting) is { } tier ? product.Price(tier) : null;
-
-    private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>The store category of that name (created at the top when missing), as the product's only category.</summary>
-    private static async Task<IReadOnlyList<WooRef>?> CategoryRefsAsync(WooClient client, string? name, CancellationToken ct)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        await foreach (var category in client.IterateCategoriesAsync(ct))
-        {
-            if (string.Equals(System.Net.WebUtility.HtmlDecode(category.Name), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return [new WooRef { Id = category.Id }];
-            }
-        }
-
-        var created = await client.CreateCategoryAsync(new WooCategory { Name = name }, ct);
-        return [new WooRef { Id = created.Id }];
-    }
-
-    private static async Task<IReadOnlyList<WooRef>> TagRefsAsync(WooClient client, IEnumerable<string> names, CancellationToken ct)
-    {
-        var wanted = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        var existing = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var tag in client.IterateTagsAsync(ct))
-        {
-            existing.TryAdd(System.Net.WebUtility.HtmlDecode(tag.Name ?? ""), tag.Id);
-        }
-
-        var refs = new List<WooRef>();
-        foreach (var name in wanted)
-        {
-            if (!existing.TryGetValue(name, out var id))
-            {
-                id = (await client.CreateTagAsync(new WooTerm { Name = name }, ct)).Id;
-            }
-
-            refs.Add(new WooRef { Id = id });
-        }
-
-        return refs;
     }
 }

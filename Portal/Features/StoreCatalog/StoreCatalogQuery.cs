@@ -27,13 +27,73 @@ public sealed record StoreCatalogRow(
 public sealed record StoreCatalogResult(IReadOnlyList<StoreCatalogRow> Rows, int Total, bool ShowsBuffer);
 
 /// <summary>
+/// Which of the organization's stock products a store's catalog page shows and a bulk listing acts on. Every part is
+/// optional; all given parts must hold. <see cref="ListedInStoreId"/> is another connected store of the organization.
+/// </summary>
+public sealed record CatalogFilter
+{
+    public string? Search { get; init; }
+    public ListingFilter Listing { get; init; }
+    public int? CategoryId { get; init; }
+    public int? BrandId { get; init; }
+    public int? FamilyId { get; init; }
+    public string? Tag { get; init; }
+    public int? ListedInStoreId { get; init; }
+
+    /// <summary>The stock products of the tenant's organization that match, as a query run in the database.</summary>
+    public IQueryable<Product> Apply(PortalDbContext db, int storeId)
+    {
+        var links = db.StoreProductLinks.Where(l => l.StoreId == storeId);
+        var products = db.Products.AsNoTracking().Where(p => p.Type == ProductType.Stock).Matching(Search);
+        products = Listing switch
+        {
+            ListingFilter.Listed => products.Where(p => links.Any(l => l.ProductId == p.Id)),
+            ListingFilter.NotListed => products.Where(p => !links.Any(l => l.ProductId == p.Id)),
+            _ => products,
+        };
+        if (CategoryId is { } category)
+        {
+            products = products.Where(p => p.CategoryId == category);
+        }
+
+        if (BrandId is { } brand)
+        {
+            products = products.Where(p => p.BrandId == brand);
+        }
+
+        if (FamilyId is { } family)
+        {
+            products = products.Where(p => p.FamilyId == family);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            var tag = Tag.Trim();
+            products = products.Where(p => p.Tags.Contains(tag));
+        }
+
+        if (ListedInStoreId is { } other)
+        {
+            products = products.Where(p => db.StoreProductLinks.Any(l => l.StoreId == other && l.ProductId == p.Id));
+        }
+
+        return products;
+    }
+}
+
+/// <summary>What the catalog filters offer: the organization's categories, brands, families, tags and other stores.</summary>
+public sealed record CatalogFilterChoices(
+    IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<(int Id, string Name)> Brands,
+    IReadOnlyList<(int Id, string Name)> Families, IReadOnlyList<string> Tags, IReadOnlyList<(int Id, string Name)> OtherStores);
+
+/// <summary>
 /// The store's catalog page: every stock product of the organization, listed in this store or not, paged, searched and
 /// filtered in SQL; availability (at the store's location, else all locations) and, when the store uses buffer
 /// inventory, the buffer and the sync quantity of the products on the page.
 /// </summary>
 public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, AvailabilityQuery availability)
 {
-    public async Task<StoreCatalogResult> GetAsync(ITenantContext tenant, int storeId, string? search, ListingFilter listing,
+    public async Task<StoreCatalogResult> GetAsync(ITenantContext tenant, int storeId, CatalogFilter filter,
         int skip, int take, int? productId = null, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create(tenant);
@@ -45,18 +105,12 @@ public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, Availab
 
         var settings = StoreSettings.FromJson(store.SettingsJson);
         var links = db.StoreProductLinks.Where(l => l.StoreId == storeId);
-        var products = db.Products.AsNoTracking().Where(p => p.Type == ProductType.Stock).Matching(search);
+        var products = filter.Apply(db, storeId);
         if (productId is { } id)
         {
             products = products.Where(p => p.Id == id);
         }
 
-        products = listing switch
-        {
-            ListingFilter.Listed => products.Where(p => links.Any(l => l.ProductId == p.Id)),
-            ListingFilter.NotListed => products.Where(p => !links.Any(l => l.ProductId == p.Id)),
-            _ => products,
-        };
         var total = await products.CountAsync(ct);
         var page = await products.OrderBy(p => p.Sku).ThenBy(p => p.Id).Skip(skip).Take(take)
             .Select(p => new { p.Id, p.Sku, p.Name }).ToListAsync(ct);
@@ -72,6 +126,30 @@ public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, Availab
                 link?.MissingSinceUtc is not null, link?.StockSyncOff ?? false, link?.ProductBuffer, free, buffer, sync);
         }).ToList();
         return new StoreCatalogResult(rows, total, settings.Buffer.BufferApplies);
+    }
+
+    /// <summary>How many products the filter matches (what a bulk listing would act on).</summary>
+    public async Task<int> CountAsync(ITenantContext tenant, int storeId, CatalogFilter filter, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create(tenant);
+        return await filter.Apply(db, storeId).CountAsync(ct);
+    }
+
+    public async Task<CatalogFilterChoices> FilterChoicesAsync(ITenantContext tenant, int storeId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create(tenant);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var brands = await db.Brands.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var families = await db.ProductFamilies.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct);
+        // Tags are a JSON list per product; SQLite cannot flatten them in a query (no APPLY), so the lists are read.
+        var tagLists = await db.Products.AsNoTracking().Where(p => p.Tags.Any()).Select(p => p.Tags).ToListAsync(ct);
+        var tags = tagLists.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase);
+        var stores = await db.Stores.AsNoTracking().Where(s => s.Id != storeId).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        return new CatalogFilterChoices(
+            categories.Select(c => (c.Id, c.Name)).ToList(), brands.Select(b => (b.Id, b.Name)).ToList(),
+            families.Select(f => (f.Id, f.Name)).ToList(), tags.Order(StringComparer.OrdinalIgnoreCase).ToList(),
+            stores.Select(s => (s.Id, s.Name)).ToList());
     }
 
     /// <summary>The store's name, or null when the store does not exist in the tenant's organization.</summary>

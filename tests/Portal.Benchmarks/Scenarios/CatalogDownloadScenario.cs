@@ -54,7 +54,7 @@ public sealed class CatalogDownloadScenario : IScenario
         {
             var secrets = new StoreSecrets(new EphemeralDataProtectionProvider());
             var (organizationId, operation) = await PrepareAsync(connectionString, contexts, secrets, emulator.BaseUrl, key);
-            using var factory = new WooClientFactory(Options.Create(new WooClientOptions()), new InMemoryWooCallRecorder(),
+            using var factory = new WooClientFactory(Options.Create(new WooClientOptions { AllowPrivateAddresses = true }), new InMemoryWooCallRecorder(),
                 TimeProvider.System, NullLoggerFactory.Instance);
             var handler = new DownloadProducts(contexts, new StoreClients(contexts, factory, secrets), TimeProvider.System);
             var runner = new RunCatalogOperation(contexts, [handler], TimeProvider.System, NullLogger<RunCatalogOperation>.Instance);
