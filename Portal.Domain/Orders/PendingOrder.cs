@@ -64,7 +64,7 @@ public class PendingOrder : IOrganizationOwned, IStoreOwned
 
     /// <summary>The product lines that take stock: product, quantity.</summary>
     public IEnumerable<(int ProductId, decimal Quantity)> StockNeeds => _lines
-        .Where(l => l.Kind == PendingOrderLineKind.Product && l.ProductId is not null)
+        .Where(l => l.Kind == PendingOrderLineKind.Product && l.TakesStock && l.ProductId is not null && l.Quantity > 0)
         .GroupBy(l => l.ProductId!.Value)
         .Select(g => (g.Key, g.Sum(l => l.Quantity)));
 
@@ -166,6 +166,8 @@ public sealed record PendingOrderLine
     public PendingOrderLineKind Kind { get; init; }
     public long WooLineId { get; init; }
     public int? ProductId { get; init; }
+    /// <summary>The product is a stock product: its quantity is allocated.</summary>
+    public bool TakesStock { get; init; }
     public string? Sku { get; init; }
     public string Name { get; init; } = "";
     public decimal Quantity { get; init; }

@@ -12,6 +12,7 @@ using Portal.Data.Tenancy;
 using Portal.Features.Common;
 using Portal.Features.Health;
 using Portal.Features.Integrations;
+using Portal.Features.Orders;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
 using Portal.Features.StoreCatalog;
@@ -99,11 +100,14 @@ public static class PortalHost
         builder.Services.AddScoped<StoreCatalogListing>();
         builder.Services.AddScoped<StoreCatalogQuery>();
         builder.Services.AddScoped<RunCatalogOperation>();
-        builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
+        builder.Services.AddScoped<DownloadProducts>();
+        builder.Services.AddScoped<ICatalogOperationHandler>(sp => sp.GetRequiredService<DownloadProducts>());
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
+        builder.Services.AddOrderCapture();
+        var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q =>
@@ -111,10 +115,12 @@ public static class PortalHost
             q.UseInMemoryStore();
             MaintainStoresJob.Register(q, maintenance, TimeProvider.System.GetUtcNow());
             CatalogOperationJob.Register(q);
+            PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.Services.AddHostedService<OrderInboxWorker>();
         }
 
         var app = builder.Build();

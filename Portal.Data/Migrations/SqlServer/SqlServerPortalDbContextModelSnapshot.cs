@@ -2903,6 +2903,9 @@ namespace Portal.Data.Migrations.SqlServer
                             b1.Property<long>("Subtotal")
                                 .HasColumnType("bigint");
 
+                            b1.Property<bool>("TakesStock")
+                                .HasColumnType("bit");
+
                             b1.Property<string>("TaxClass")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");

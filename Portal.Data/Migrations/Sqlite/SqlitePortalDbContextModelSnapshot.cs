@@ -2807,6 +2807,9 @@ namespace Portal.Data.Migrations.Sqlite
                             b1.Property<long>("Subtotal")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool>("TakesStock")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("TaxClass")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");

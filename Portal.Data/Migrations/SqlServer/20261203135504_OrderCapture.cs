@@ -190,6 +190,7 @@ namespace Portal.Data.Migrations.SqlServer
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     WooLineId = table.Column<long>(type: "bigint", nullable: false),
                     ProductId = table.Column<int>(type: "int", nullable: true),
+                    TakesStock = table.Column<bool>(type: "bit", nullable: false),
                     Sku = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Quantity = table.Column<long>(type: "bigint", nullable: false),

@@ -190,6 +190,7 @@ namespace Portal.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     WooLineId = table.Column<long>(type: "INTEGER", nullable: false),
                     ProductId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TakesStock = table.Column<bool>(type: "INTEGER", nullable: false),
                     Sku = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Quantity = table.Column<long>(type: "INTEGER", nullable: false),

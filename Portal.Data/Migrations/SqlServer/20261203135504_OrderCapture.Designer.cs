@@ -13,7 +13,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261203131525_OrderCapture")]
+    [Migration("20261203135504_OrderCapture")]
     partial class OrderCapture
     {
         /// <inheritdoc />
@@ -2905,6 +2905,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                             b1.Property<long>("Subtotal")
                                 .HasColumnType("bigint");
+
+                            b1.Property<bool>("TakesStock")
+                                .HasColumnType("bit");
 
                             b1.Property<string>("TaxClass")
                                 .HasMaxLength(100)

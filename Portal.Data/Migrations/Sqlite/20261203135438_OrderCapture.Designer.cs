@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261203131513_OrderCapture")]
+    [Migration("20261203135438_OrderCapture")]
     partial class OrderCapture
     {
         /// <inheritdoc />
@@ -2808,6 +2808,9 @@ namespace Portal.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("Subtotal")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("TakesStock")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("TaxClass")
