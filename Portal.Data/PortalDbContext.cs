@@ -76,6 +76,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StoreProductLink> StoreProductLinks => Set<StoreProductLink>();
     public DbSet<CatalogOperation> CatalogOperations => Set<CatalogOperation>();
     public DbSet<StockChangeAcknowledgement> StockChangeAcknowledgements => Set<StockChangeAcknowledgement>();
+    public DbSet<Portal.Domain.Orders.PendingOrder> PendingOrders => Set<Portal.Domain.Orders.PendingOrder>();
+    public DbSet<Portal.Domain.Orders.OrderLogEntry> OrderLog => Set<Portal.Domain.Orders.OrderLogEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -60,6 +60,10 @@ public sealed class WebhookInboxEntryConfiguration : IEntityTypeConfiguration<We
         builder.Property(w => w.Body).IsRequired();
         builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(w => w.StoreId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(w => new { w.StoreId, w.DeliveryId }).IsUnique();
+        builder.Property(w => w.ClaimedBy).HasMaxLength(100);
+        builder.Property(w => w.LastError).HasMaxLength(2000);
+        // The drain's look-up: rows not processed yet, oldest first.
+        builder.HasIndex(w => new { w.ProcessedAtUtc, w.Id });
     }
 }
 

@@ -33,7 +33,11 @@ public sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
 
         // Nullable columns: SQL Server gets "IS NOT NULL" filters by convention, SQLite allows many NULLs anyway.
         builder.HasIndex(s => new { s.OrganizationId, s.InvoiceNumber }).IsUnique();
-        builder.HasIndex(s => new { s.OrganizationId, s.StoreId, s.StoreOrderNumber }).IsUnique();
+        // Not unique: plugins rewrite order numbers. An order is identified by its WooCommerce id and the store's
+        // address, which a reconnected store looks sales up by.
+        builder.Property(s => s.StoreAddress).HasMaxLength(400);
+        builder.HasIndex(s => new { s.OrganizationId, s.StoreId, s.StoreOrderNumber });
+        builder.HasIndex(s => new { s.OrganizationId, s.StoreAddress, s.WooOrderId });
         builder.HasIndex(s => new { s.OrganizationId, s.Status, s.SaleDate });
         builder.HasIndex(s => new { s.OrganizationId, s.SaleDate });
 

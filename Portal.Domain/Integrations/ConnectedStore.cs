@@ -105,6 +105,10 @@ public class ConnectedStore : IOrganizationOwned
 
         StockPushNextTryAtUtc = atUtc + wait;
     }
+    /// <summary>The latest <c>date_modified_gmt</c> (the store's clock) of the orders polling has handled: the next
+    /// poll asks for orders modified after it, minus an overlap. Null until the first poll, which starts at
+    /// <see cref="ConnectedAtUtc"/>.</summary>
+    public DateTime? OrdersPolledUntilUtc { get; set; }
 
     public IReadOnlyList<long> GetWebhookIds() =>
         WebhookIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
@@ -132,7 +136,8 @@ public class PendingStoreAuthorization : IOrganizationOwned
     public DateTime? KeysReceivedAtUtc { get; set; }
 }
 
-/// <summary>A signed webhook delivery, stored as received; processed later (orders issue).</summary>
+/// <summary>A signed webhook delivery, stored as received, then drained by a job that claims it with a lease
+/// (claimed by, until, attempts) so that a crash or a second process never handles it twice at once.</summary>
 public class WebhookInboxEntry : IOrganizationOwned, IStoreOwned
 {
     public long Id { get; set; }
@@ -145,6 +150,13 @@ public class WebhookInboxEntry : IOrganizationOwned, IStoreOwned
     public string Body { get; set; } = "";
     public DateTime ReceivedAtUtc { get; set; }
     public DateTime? ProcessedAtUtc { get; set; }
+    /// <summary>The claim of the process handling the row; with <see cref="ClaimedUntilUtc"/> in the future no other
+    /// process takes it.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
+    /// <summary>How many times the row was claimed; past the limit it stops and waits for a Retry.</summary>
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
 }
 
 /// <summary>One HTTP attempt the portal made to a store: the store's activity log.</summary>

@@ -46,6 +46,9 @@ public partial class Sale : IOrganizationOwned
     public SaleSource Source { get; private set; }
     public int? StoreId { get; private set; }
     public string? StoreOrderNumber { get; private set; }
+    public long? WooOrderId { get; private set; }
+    /// <summary>The store's normalized address when the sale was made (see <see cref="SaleOrigin"/>).</summary>
+    public string? StoreAddress { get; private set; }
 
     public int CustomerId { get; private set; }
     public string? Contact { get; private set; }
@@ -93,6 +96,8 @@ public partial class Sale : IOrganizationOwned
             Source = origin.Source,
             StoreId = origin.StoreId,
             StoreOrderNumber = origin.StoreOrderNumber,
+            WooOrderId = origin.WooOrderId,
+            StoreAddress = origin.StoreAddress,
             OrderStatus = StageStatus.Draft,
             InvoiceStatus = StageStatus.Draft,
         };

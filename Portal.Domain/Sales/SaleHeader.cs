@@ -40,12 +40,15 @@ public enum SaleSource
     Store = 2,
 }
 
-/// <summary>Where a sale came from: typed in, or a store's order (the store and its order number).</summary>
-public sealed record SaleOrigin(SaleSource Source, int? StoreId, string? StoreOrderNumber)
+/// <summary>Where a sale came from: typed in, or a store's order (the store, its order number and — what identifies
+/// the order, since plugins rewrite numbers — its WooCommerce order id and the store's normalized address, which
+/// outlive a disconnect and let a reconnected store find the sale again).</summary>
+public sealed record SaleOrigin(SaleSource Source, int? StoreId, string? StoreOrderNumber, long? WooOrderId = null, string? StoreAddress = null)
 {
     public static readonly SaleOrigin Manual = new(SaleSource.Manual, null, null);
 
-    public static SaleOrigin FromStore(int storeId, string orderNumber) =>
+    public static SaleOrigin FromStore(int storeId, string orderNumber, long? wooOrderId = null, string? storeAddress = null) =>
         new(SaleSource.Store, storeId, Names.Optional(orderNumber)
-            ?? throw new DomainException("A store order needs its order number."));
+            ?? throw new DomainException("A store order needs its order number."),
+            wooOrderId is > 0 ? wooOrderId : null, Names.Optional(storeAddress));
 }

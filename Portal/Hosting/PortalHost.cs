@@ -12,6 +12,7 @@ using Portal.Data.Tenancy;
 using Portal.Features.Common;
 using Portal.Features.Health;
 using Portal.Features.Integrations;
+using Portal.Features.Orders;
 using Portal.Features.Organizations;
 using Portal.Features.Setup;
 using Portal.Features.StockSync;
@@ -102,7 +103,8 @@ public static class PortalHost
         builder.Services.AddScoped<StoreCatalogListing>();
         builder.Services.AddScoped<StoreCatalogQuery>();
         builder.Services.AddScoped<RunCatalogOperation>();
-        builder.Services.AddScoped<ICatalogOperationHandler, DownloadProducts>();
+        builder.Services.AddScoped<DownloadProducts>();
+        builder.Services.AddScoped<ICatalogOperationHandler>(sp => sp.GetRequiredService<DownloadProducts>());
         builder.Services.AddScoped<ICatalogOperationHandler, DownloadCustomers>();
         builder.Services.AddStockSync();
         var stockSync = builder.Configuration.GetSection(StockSyncOptions.SectionName).Get<StockSyncOptions>() ?? new();
@@ -113,6 +115,8 @@ public static class PortalHost
         builder.Services.AddOptions<StoreMaintenanceOptions>().BindConfiguration(StoreMaintenanceOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
+        builder.Services.AddOrderCapture();
+        var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
         builder.Services.AddQuartz(q =>
@@ -123,10 +127,12 @@ public static class PortalHost
             StockSyncSweepJob.Register(q, stockSync, TimeProvider.System.GetUtcNow());
             SweepCatalogOperationsJob.Register(q, TimeProvider.System.GetUtcNow());
             ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
+            PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            builder.Services.AddHostedService<OrderInboxWorker>();
         }
 
         var app = builder.Build();

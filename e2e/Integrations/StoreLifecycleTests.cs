@@ -105,7 +105,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         // Disconnect asks first, then points to the key page, since the REST API cannot revoke keys.
         await page.Locator("#disconnect").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
-        await Expect(dialog).ToContainTextAsync("deletes this store's settings, activity log and received webhooks. Sales already created stay.");
+        await Expect(dialog).ToContainTextAsync("deletes this store's settings, activity log, received webhooks, order Log and pending orders (their stock is released). Sales already created stay.");
         await session.ScreenshotAsync("disconnect-confirmation");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
         await Expect(page.Locator("#disconnected")).ToBeVisibleAsync(new() { Timeout = 60_000 });

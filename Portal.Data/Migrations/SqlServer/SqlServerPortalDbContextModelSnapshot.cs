@@ -925,6 +925,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateTime?>("OrdersPolledUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -1236,14 +1239,28 @@ namespace Portal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("DeliveryId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
@@ -1271,10 +1288,256 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("ProcessedAtUtc", "Id");
+
                     b.HasIndex("StoreId", "DeliveryId")
                         .IsUnique();
 
                     b.ToTable("WebhookInbox", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.OrderLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChangesAfterCapture")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("LoggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("OrderedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PendingOrderId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SaleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StoreModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("WooOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WooStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "OrderNumber");
+
+                    b.HasIndex("StoreId", "OrderedAtUtc");
+
+                    b.HasIndex("StoreId", "WooOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "Status", "OrderNumber");
+
+                    b.ToTable("OrderLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.PendingOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("CustomerNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("DiscountTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OrderJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("OrderedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("WooCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WooOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WooStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Portal.Domain.Orders.PendingOrder.BillingAddress#Address", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Line1")
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ShippingAddress", "Portal.Domain.Orders.PendingOrder.ShippingAddress#Address", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Line1")
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.HasIndex("StoreId", "WooOrderId")
+                        .IsUnique();
+
+                    b.ToTable("PendingOrders");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organizations.Organization", b =>
@@ -1721,6 +1984,10 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<string>("StoreAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<int?>("StoreId")
                         .HasColumnType("int");
 
@@ -1747,6 +2014,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long?>("WooOrderId")
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Portal.Domain.Sales.Sale.BillingAddress#Address", b1 =>
                         {
@@ -1834,9 +2104,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("OrganizationId", "Status", "SaleDate");
 
-                    b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber")
-                        .IsUnique()
-                        .HasFilter("[StoreId] IS NOT NULL AND [StoreOrderNumber] IS NOT NULL");
+                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId");
+
+                    b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber");
 
                     b.ToTable("Sales");
                 });
@@ -2719,6 +2989,205 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.OrderLogEntry", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.PendingOrder", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderCoupon", "Coupons", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("DiscountTax")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderCoupons", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+                        });
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Price")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("ProductId")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Quantity")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Sku")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<long>("Subtotal")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool>("TakesStock")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("TaxClass")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("TotalTax")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("WooLineId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+
+                            b1.OwnsMany("Portal.Domain.Orders.PendingOrderLineTax", "Taxes", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("int");
+
+                                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<long>("Amount")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<int>("PendingOrderLineId")
+                                        .HasColumnType("int");
+
+                                    b2.Property<long>("RateId")
+                                        .HasColumnType("bigint");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("PendingOrderLineId");
+
+                                    b2.ToTable("PendingOrderLineTaxes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PendingOrderLineId");
+                                });
+
+                            b1.Navigation("Taxes");
+                        });
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderPayment", "Payments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Method")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("MethodTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<DateTime>("PaidAtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("TransactionId")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderPayments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+                        });
+
+                    b.Navigation("Coupons");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reference.Account", b =>

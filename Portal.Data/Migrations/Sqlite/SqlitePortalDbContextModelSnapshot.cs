@@ -890,6 +890,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OrdersPolledUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1193,13 +1196,27 @@ namespace Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
@@ -1228,10 +1245,252 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("ProcessedAtUtc", "Id");
+
                     b.HasIndex("StoreId", "DeliveryId")
                         .IsUnique();
 
                     b.ToTable("WebhookInbox", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.OrderLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangesAfterCapture")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OrderedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoreModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WooOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WooStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "OrderNumber");
+
+                    b.HasIndex("StoreId", "OrderedAtUtc");
+
+                    b.HasIndex("StoreId", "WooOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("StoreId", "Status", "OrderNumber");
+
+                    b.ToTable("OrderLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.PendingOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OrderedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippingTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WooCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WooOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WooStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Portal.Domain.Orders.PendingOrder.BillingAddress#Address", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line1")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ShippingAddress", "Portal.Domain.Orders.PendingOrder.ShippingAddress#Address", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line1")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "Status");
+
+                    b.HasIndex("StoreId", "WooOrderId")
+                        .IsUnique();
+
+                    b.ToTable("PendingOrders");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organizations.Organization", b =>
@@ -1658,6 +1917,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StoreAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StoreId")
                         .HasColumnType("INTEGER");
 
@@ -1684,6 +1947,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WooOrderId")
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "BillingAddress", "Portal.Domain.Sales.Sale.BillingAddress#Address", b1 =>
                         {
@@ -1770,8 +2036,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status", "SaleDate");
 
-                    b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber")
-                        .IsUnique();
+                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId");
+
+                    b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber");
 
                     b.ToTable("Sales");
                 });
@@ -2626,6 +2893,197 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.OrderLogEntry", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Orders.PendingOrder", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderCoupon", "Coupons", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DiscountTax")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderCoupons", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+                        });
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Price")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ProductId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Sku")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Subtotal")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("TakesStock")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TaxClass")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("TotalTax")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("WooLineId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+
+                            b1.OwnsMany("Portal.Domain.Orders.PendingOrderLineTax", "Taxes", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("Amount")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("PendingOrderLineId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("RateId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("PendingOrderLineId");
+
+                                    b2.ToTable("PendingOrderLineTaxes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PendingOrderLineId");
+                                });
+
+                            b1.Navigation("Taxes");
+                        });
+
+                    b.OwnsMany("Portal.Domain.Orders.PendingOrderPayment", "Payments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Method")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MethodTitle")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("PaidAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PendingOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TransactionId")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PendingOrderId");
+
+                            b1.ToTable("PendingOrderPayments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PendingOrderId");
+                        });
+
+                    b.Navigation("Coupons");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reference.Account", b =>

@@ -16,11 +16,12 @@ public sealed class DisconnectStore(
     IPortalDbContextFactory dbFactory,
     StoreClients clients,
     StockChangeFeed stockChanges,
+    TimeProvider clock,
     ILogger<DisconnectStore> logger)
 {
     /// <summary>What a disconnect deletes, as the merchant reads it (catalog links only when there are some).</summary>
     public static string StoreData(int catalogLinks) =>
-        (catalogLinks == 0 ? "" : CatalogLinks(catalogLinks) + ", ") + "settings, activity log and received webhooks";
+        (catalogLinks == 0 ? "" : CatalogLinks(catalogLinks) + ", ") + "settings, activity log, received webhooks, order Log and pending orders (their stock is released)";
 
     public static string CatalogLinks(int count) => $"{count} catalog link{(count == 1 ? "" : "s")}";
 
@@ -48,6 +49,9 @@ public sealed class DisconnectStore(
         // (catalog links, inbox, activity log, stock-change acknowledgements) in the same statement.
         db.PendingStoreAuthorizations.RemoveRange(
             await db.PendingStoreAuthorizations.Where(p => p.NormalizedUrl == store.NormalizedUrl).ToListAsync(ct));
+        // Pending orders go with the store (cascade); the stock they hold is released first, through the ledger.
+        var pending = await db.PendingOrders.Where(p => p.StoreId == storeId).ToListAsync(ct);
+        await Orders.OrderLogCommands.ReleaseAsync(db, organizationId, pending, clock.GetUtcNow().UtcDateTime, ct);
         db.Stores.Remove(store);
         await db.SaveChangesAsync(ct);
         // Stock changes only this store still needed go too.

@@ -37,7 +37,7 @@ public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string>
 /// every chosen id again: a customer, account or tax rule may have been deleted or changed since the choices were
 /// loaded, and a circuit message can carry any id, so what the page offered proves nothing.
 /// </summary>
-public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextFactory dbFactory)
+public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextFactory dbFactory, Orders.OrderInboxSignal orders)
 {
     public const string StoreField = "Store";
 
@@ -94,6 +94,8 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
 
         store.SettingsJson = json;
         await db.SaveChangesAsync(ct);
+        // Orders waiting for a tax mapping are captured by the order drain, woken now rather than at its next run.
+        orders.Notify();
         return new StoreSettingsSaveResult(errors, null, store.SettingsJson);
     }
 

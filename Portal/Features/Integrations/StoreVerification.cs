@@ -68,7 +68,15 @@ public static class StoreVerification
         if (!VersionAtLeast(wordPress, 4, 4) || !VersionAtLeast(wooCommerce, 3, 5))
         {
             return new Verified(ConnectResult.Fail(ConnectFailure.VersionTooOld,
-                $"The store runs WordPress {Show(wordPress)} and WooCommerce {Show(wooCommerce)}; the portal needs WordPress 4.4 and WooCommerce 3.5 or later."));
+                $"The store runs WordPress {Show(wordPress)} and WooCommerce {Show(wooCommerce)}; the portal needs WordPress 4.4 and WooCommerce {MinimumWooCommerce} or later."));
+        }
+
+        // Orders are polled with modified_after, which WooCommerce's REST API has since 5.8.0 (changelog: "Add -
+        // modified_before and modified_after filtering parameters to REST API for products, orders and coupons. #30585").
+        if (!VersionAtLeast(wooCommerce, 5, 8))
+        {
+            return new Verified(ConnectResult.Fail(ConnectFailure.VersionTooOld,
+                $"The store runs WooCommerce {Show(wooCommerce)}; the portal needs WooCommerce {MinimumWooCommerce} or later, whose REST API can list the orders changed since a date (modified_after). Update WooCommerce, then connect again."));
         }
 
         if (!string.Equals(currency, baseCurrency, StringComparison.OrdinalIgnoreCase) && !acceptCurrencyDifference)
@@ -86,6 +94,9 @@ public static class StoreVerification
         + "Ask the host to pass the header on (Apache: 'CGIPassAuth On' or a SetEnvIf rule), then connect again.");
 
     private static string Show(string value) => value.Length == 0 ? "(unknown)" : value;
+
+    /// <summary>The first WooCommerce with the <c>modified_after</c> filter on orders, which polling needs.</summary>
+    public const string MinimumWooCommerce = "5.8";
 
     public static bool VersionAtLeast(string version, int major, int minor)
     {

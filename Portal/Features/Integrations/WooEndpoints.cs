@@ -41,7 +41,7 @@ public static class WooEndpoints
     }
 
     private static async Task<IResult> ReceiveWebhookAsync(string storeKey, HttpRequest request, IPortalDbContextFactory dbFactory,
-        StoreSecrets secrets, TimeProvider clock, CancellationToken ct)
+        StoreSecrets secrets, TimeProvider clock, Orders.OrderInboxSignal orders, CancellationToken ct)
     {
         // Stores read status codes, not pages: no re-execution to the portal's not-found page.
         NoStatusPages(request);
@@ -108,6 +108,11 @@ public static class WooEndpoints
             {
                 // The same delivery raced in twice: the unique index kept one, which is all that matters. Any other
                 // failure is not answered 200: the store would count the delivery as done (polling then catches up).
+            }
+
+            if (topic.StartsWith(Orders.DrainOrderInbox.TopicPrefix, StringComparison.Ordinal))
+            {
+                orders.Notify();
             }
         }
 

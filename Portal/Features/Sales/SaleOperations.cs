@@ -48,24 +48,19 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         Write(tenant, async (db, organizationId, token) =>
         {
             await CheckReferencesAsync(db, draft.Header, token);
-            if (draft.Origin.StoreOrderNumber is { } number &&
-                await db.Sales.AnyAsync(s => s.StoreId == draft.Origin.StoreId && s.StoreOrderNumber == number, token))
+            // A store's order is identified by its WooCommerce id and the store's address, not by its number
+            // (plugins rewrite numbers; two orders may share one).
+            if (draft.Origin is { WooOrderId: { } wooOrderId, StoreAddress: { } storeAddress } &&
+                await db.Sales.AnyAsync(s => s.StoreAddress == storeAddress && s.WooOrderId == wooOrderId, token))
             {
-                throw new DomainException(AlreadyImported(number));
+                throw new DomainException(AlreadyImported(draft.Origin.StoreOrderNumber ?? wooOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             await using var transaction = await CommandTransaction.BeginAsync(db, token);
             var sale = Sale.Create(organizationId, draft.Header, draft.Origin, Now);
             await AddEntriesAsync(db, sale, draft, token);
             db.Sales.Add(sale);
-            try
-            {
-                await db.SaveChangesAsync(token);
-            }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && sale.StoreOrderNumber is { } imported)
-            {
-                throw new DomainException(AlreadyImported(imported)); // imported by another run at the same moment
-            }
+            await db.SaveChangesAsync(token);
 
             string? note = null;
             if (placeOrder)

@@ -42,11 +42,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
         var client = clients.For(store);
 
         await run.ProgressAsync("Reading categories", 0, 0, ct);
-        var categories = new Dictionary<long, (string Name, long Parent)>();
-        await foreach (var category in client.IterateCategoriesAsync(ct))
-        {
-            categories[category.Id] = (category.Name ?? "", category.Parent ?? 0);
-        }
+        var categories = await ReadCategoriesAsync(client, ct);
 
         var products = new List<StoreProductData>();
         await foreach (var item in client.ReadCatalogAsync(ct: ct))
@@ -58,7 +54,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             }
         }
 
-        var plan = CatalogDownloadPlanner.Plan(products, await SnapshotAsync(run, ct));
+        var plan = CatalogDownloadPlanner.Plan(products, await SnapshotAsync(run.OrganizationId, run.StoreId, ct));
         if (run.Operation.DryRun)
         {
             return DownloadReport.From(plan, dryRun: true, new HashSet<(long, long)>(), []).ToJson();
@@ -74,18 +70,51 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
                 throw new CatalogOperationCancelledException(DownloadReport.From(plan, false, unchanged, context.Notes).ToJson());
             }
 
-            await WriteAsync(run, batches[i], context, unchanged, ct);
+            await WriteAsync(run.OrganizationId, run.StoreId, batches[i], context, unchanged, ct);
         }
 
         await run.ProgressAsync("Done", plan.Products.Count, plan.Products.Count, ct);
         return DownloadReport.From(plan, dryRun: false, unchanged, context.Notes).ToJson();
     }
 
-    private async Task<PortalCatalogSnapshot> SnapshotAsync(CatalogOperationRun run, CancellationToken ct)
+    /// <summary>
+    /// Downloads a few store products with the same rules as a full download (an order's product missing in the
+    /// portal): planned against the whole portal catalog, written in one batch with links and opening stock.
+    /// </summary>
+    public async Task DownloadItemsAsync(ConnectedStore store, IReadOnlyList<WooCatalogItem> items, CancellationToken ct)
     {
-        await using var db = dbFactory.CreateForOrganization(run.OrganizationId);
+        ArgumentNullException.ThrowIfNull(store);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var categories = await ReadCategoriesAsync(clients.For(store), ct);
+        var products = items.Select(i => StoreProductReading.From(i, categories)).ToList();
+        var plan = CatalogDownloadPlanner.Plan(products, await SnapshotAsync(store.OrganizationId, store.Id, ct));
+        var context = await WriteContextAsync(store.OrganizationId, StoreSettings.FromJson(store.SettingsJson), ct);
+        foreach (var batch in plan.Products.Chunk(WriteBatch))
+        {
+            await WriteAsync(store.OrganizationId, store.Id, batch, context, [], ct);
+        }
+    }
+
+    private static async Task<Dictionary<long, (string Name, long Parent)>> ReadCategoriesAsync(WooClient client, CancellationToken ct)
+    {
+        var categories = new Dictionary<long, (string Name, long Parent)>();
+        await foreach (var category in client.IterateCategoriesAsync(ct))
+        {
+            categories[category.Id] = (category.Name ?? "", category.Parent ?? 0);
+        }
+
+        return categories;
+    }
+
+    private async Task<PortalCatalogSnapshot> SnapshotAsync(int organizationId, int storeId, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
         var links = await db.StoreProductLinks.AsNoTracking()
-            .Where(l => l.StoreId == run.StoreId && l.ProductId != null)
+            .Where(l => l.StoreId == storeId && l.ProductId != null)
             .Select(l => new { l.WooProductId, l.WooVariationId, ProductId = l.ProductId!.Value })
             .ToListAsync(ct);
         var products = await db.Products.AsNoTracking()
@@ -138,11 +167,11 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             notes);
     }
 
-    private async Task WriteAsync(CatalogOperationRun run, PlannedProduct[] batch, WriteContext context,
+    private async Task WriteAsync(int organizationId, int storeId, PlannedProduct[] batch, WriteContext context,
         HashSet<(long, long)> unchanged, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = dbFactory.CreateForOrganization(run.OrganizationId);
+        await using var db = dbFactory.CreateForOrganization(organizationId);
         // Thousands of entities are added here: changes are detected once before each save, not on every add.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -158,7 +187,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             var key = CaseInsensitiveKey.Normalize(Names(name));
             if (!categories.TryGetValue(key, out var category))
             {
-                category = Category.Create(run.OrganizationId, Names(name));
+                category = Category.Create(organizationId, Names(name));
                 db.Categories.Add(category);
                 categories[key] = category;
             }
@@ -183,7 +212,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
             {
                 family = plannedFamily.FamilyId is { } familyId
                     ? families[familyId]
-                    : ProductFamily.CreateFromStore(run.OrganizationId, plannedFamily.Name, plannedFamily.OptionNames);
+                    : ProductFamily.CreateFromStore(organizationId, plannedFamily.Name, plannedFamily.OptionNames);
                 if (plannedFamily.FamilyId is null)
                 {
                     db.ProductFamilies.Add(family);
@@ -205,7 +234,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
                 if (item.Action == PlannedAction.Create)
                 {
                     var product = family is null
-                        ? Product.Create(run.OrganizationId, item.Sku, item.Name)
+                        ? Product.Create(organizationId, item.Sku, item.Name)
                         : family.AddVariant(item.Sku, item.OptionValues, item.Name);
                     DownloadedFields.Apply(product, fields, category, taxRule, context.Settings, created: true);
                     db.Products.Add(product);
@@ -245,8 +274,8 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
         {
             db.StoreProductLinks.Add(new StoreProductLink
             {
-                OrganizationId = run.OrganizationId,
-                StoreId = run.StoreId,
+                OrganizationId = organizationId,
+                StoreId = storeId,
                 WooProductId = item.WooProductId,
                 WooVariationId = item.WooVariationId,
                 Sku = item.Sku ?? "",
@@ -257,7 +286,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
 
         if (context.LocationId is { } locationId)
         {
-            var ledger = new StockLedger(run.OrganizationId, now, [], []);
+            var ledger = new StockLedger(organizationId, now, [], []);
             foreach (var (product, _, fields) in created)
             {
                 if (DownloadedFields.OpeningStock(fields) is { } quantity)

@@ -61,6 +61,7 @@ public sealed class WebhookIngestScenario : IScenario
                 ["senders"] = Senders,
                 ["median_ms"] = Math.Round(Scenarios.Median(first.Latencies), 2),
                 ["p95_ms"] = Math.Round(first.Latencies.Order().ElementAt((int)(first.Latencies.Count * 0.95)), 2),
+                ["p99_ms"] = Math.Round(first.Latencies.Order().ElementAt(Math.Min(first.Latencies.Count - 1, (int)(first.Latencies.Count * 0.99))), 2),
                 ["per_second"] = Math.Round(Deliveries / first.Seconds, 0),
                 ["repeat_median_ms"] = Math.Round(Scenarios.Median(repeats.Latencies), 2),
                 ["inbox_rows"] = stored,

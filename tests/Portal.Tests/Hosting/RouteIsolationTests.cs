@@ -82,6 +82,7 @@ public sealed class RouteIsolationTests(ITestOutputHelper output) : IAsyncLifeti
         ["/integrations/woocommerce/{StoreId:int}"] = Access.Integration,
         ["/integrations/woocommerce/{StoreId:int}/settings"] = Access.Integration,
         ["/integrations/woocommerce/{StoreId:int}/catalog"] = Access.Integration,
+        ["/integrations/woocommerce/{StoreId:int}/orders"] = Access.Integration,
         ["/integrations/woocommerce/return"] = Access.Integration,
         ["/integrations/woocommerce/callback"] = Access.Machine,
         ["/webhooks/woocommerce/{storeKey}"] = Access.Machine,

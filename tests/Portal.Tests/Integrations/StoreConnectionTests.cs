@@ -140,6 +140,23 @@ public sealed class StoreConnectionTests(StorePortalFixture fx) : IClassFixture<
         await AssertNothingSavedAsync(org, store);
     }
 
+    [Fact]
+    public async Task Classic_WhenWooCommerceLacksModifiedAfter_ThenRefusedNamingTheVersionNeeded()
+    {
+        var (org, _, _) = await fx.Portal.CreateOrganizationAsync();
+        await using var store = await fx.StartStoreAsync();
+        lock (store.Store.Sync)
+        {
+            store.Store.Settings.WooCommerceVersion = "5.7.2";
+        }
+
+        var result = await fx.ConnectClassicAsync(org, store);
+
+        result.Failure.ShouldBe(ConnectFailure.VersionTooOld);
+        result.Message.ShouldStartWith("The store runs WooCommerce 5.7.2; the portal needs WooCommerce 5.8 or later");
+        await AssertNothingSavedAsync(org, store);
+    }
+
     [Theory]
     [InlineData("4.4", 4, 4, true)]
     [InlineData("4.3.9", 4, 4, false)]

@@ -36,6 +36,7 @@ public sealed partial class OtherOrganizationRefusalTests(SharedPortal shared) :
         ["/integrations/woocommerce/{StoreId:int}"] = (r, id) => ($"/integrations/woocommerce/{id}", "This store does not exist in your organization."),
         ["/integrations/woocommerce/{StoreId:int}/settings"] = (r, id) => ($"/integrations/woocommerce/{id}/settings", "This store does not exist in your organization."),
         ["/integrations/woocommerce/{StoreId:int}/catalog"] = (r, id) => ($"/integrations/woocommerce/{id}/catalog", "This store does not exist in your organization."),
+        ["/integrations/woocommerce/{StoreId:int}/orders"] = (r, id) => ($"/integrations/woocommerce/{id}/orders", "This store does not exist in your organization."),
         ["/support/organizations/{OrganizationId:int}"] = (r, id) => ($"/support/organizations/{id}", SupportOnly),
         ["/support/organizations/{OrganizationId:int}/stores/{StoreId:int}"] = (r, id) => ($"/support/organizations/{r.Organization}/stores/{id}", SupportOnly),
     };

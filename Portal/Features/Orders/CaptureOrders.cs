@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Conventions;
+using Portal.Domain.Customers;
+using Portal.Domain.Integrations;
+using Portal.Domain.Orders;
+using Portal.Domain.Stock;
+using Portal.Features.Common;
+using Portal.Features.Integrations;
+using Portal.Features.Stock;
+using Portal.Features.StoreCatalog;
+using Portal.WooCommerce;
+
+namespace Portal.Features.Orders;
+
+public enum CaptureOutcome { NotCaptured, Captured, Waiting, AlreadyLogged, Updated, Stale, Dropped, LinkedToSale }
+
+/// <summary>
+/// The one path every store order takes into the portal, whatever brought it (a delivery, polling, Load Orders).
+/// A delivery is only a hint: the orders are read from the store first (<see cref="HandleIdsAsync"/>), and only what
+/// the store says is acted on. Each order is applied in its own transaction, keyed by the capture log's unique
+/// (store, WooCommerce order id), so running any of this twice, or at once in two processes, captures an order once.
+/// </summary>
+public sealed class CaptureOrders(
+    IPortalDbContextFactory dbFactory, StoreClients clients, DownloadProducts downloads, TimeProvider clock)
+{
+    public const int IncludeLimit = 100;
+    public const string CancelledReason = "Cancelled in the store: the pending order was dropped and its stock released.";
+    public const string TrashedReason = "Moved to the trash in the store: the pending order was dropped and its stock released.";
+    public const string DeletedReason = "Deleted in the store (not found twice): the pending order was dropped and its stock released.";
+
+    /// <summary>Reads the orders from the store, 100 a request with <c>include</c>; an id missing from the answer is
+    /// read alone (a trashed order is left out of lists), and an order the store twice says does not exist is gone.</summary>
+    public async Task<IReadOnlyList<CaptureOutcome>> HandleIdsAsync(ConnectedStore store, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var client = clients.For(store);
+        var outcomes = new List<CaptureOutcome>();
+        foreach (var chunk in ids.Where(i => i > 0).Distinct().Chunk(IncludeLimit))
+        {
+            var page = await client.ListOrdersAsync(new WooOrderQuery { Include = chunk }, 1, IncludeLimit, ct);
+            var orders = page.Items.Where(o => chunk.Contains(o.Id)).ToList();
+            var gone = new List<long>();
+            foreach (var missing in chunk.Except(orders.Select(o => o.Id)))
+            {
+                if (await ReadAloneAsync(client, missing, ct) is { } order)
+                {
+                    orders.Add(order);
+                }
+                else
+                {
+                    gone.Add(missing);
+                }
+            }
+
+            outcomes.AddRange(await ApplyAsync(store, orders, live: true, ct));
+            foreach (var id in gone)
+            {
+                outcomes.Add(await DropAsync(store, id, DeletedReason, ct));
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Orders read from the store (by polling or Load Orders). <paramref name="live"/>: capture follows the
+    /// setting from the connection on and updates logged orders; otherwise (Load Orders) orders already in the Log are
+    /// skipped and the creation date is the caller's filter.</summary>
+    public async Task<IReadOnlyList<CaptureOutcome>> ApplyAsync(ConnectedStore store, IEnumerable<WooOrder> orders, bool live, CancellationToken ct)
+    {
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        var outcomes = new List<CaptureOutcome>();
+        foreach (var order in orders)
+        {
+            outcomes.Add(await ApplyOneAsync(store, settings, order, live, ct));
+        }
+
+        return outcomes;
+    }
+
+    private static async Task<WooOrder?> ReadAloneAsync(WooClient client, long id, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.GetOrderAsync(id, ct);
+            }
+            catch (WooApiException e) when (e.Kind == WooErrorKind.NotFound && attempt < 2)
+            {
+                // Read again: one 404 may be a store's hiccup (a cache, a plugin); two are an answer.
+            }
+            catch (WooApiException e) when (e.Kind == WooErrorKind.NotFound)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<CaptureOutcome> ApplyOneAsync(ConnectedStore store, StoreSettings settings, WooOrder order, bool live, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
+        var entry = await db.OrderLog.SingleOrDefaultAsync(e => e.StoreId == store.Id && e.WooOrderId == order.Id, ct);
+        if (entry is not null)
+        {
+            return live ? await UpdateLoggedAsync(db, store, entry, order, ct) : CaptureOutcome.AlreadyLogged;
+        }
+
+        var facts = new CaptureFacts(order.Status, order.DateCreatedGmt, order.DatePaidGmt, order.DateCompletedGmt);
+        // The store's dates have whole seconds: an order of the second the store was connected in counts as after it.
+        var since = live ? store.ConnectedAtUtc.AddTicks(-(store.ConnectedAtUtc.Ticks % TimeSpan.TicksPerSecond)) : DateTime.MinValue;
+        if (!OrderCapturePolicy.Captures(settings.OrderCapture, facts, since))
+        {
+            return CaptureOutcome.NotCaptured;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var number = OrderNumber(order);
+        var saleId = await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == order.Id)
+            .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        if (saleId is { } existingSale)
+        {
+            db.OrderLog.Add(OrderLogEntry.ForExistingSale(store.OrganizationId, store.Id, order.Id, number, order.Status ?? "",
+                CustomerName(order), order.DateCreatedGmt, order.DateModifiedGmt, existingSale, now));
+            return await SaveOnceAsync(db, CaptureOutcome.LinkedToSale, ct);
+        }
+
+        var lines = await LinesAsync(store, order, ct);
+        var locationId = settings.LocationId
+                         ?? await db.Locations.Where(l => l.IsDefault).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        var pending = PendingOrder.Capture(store.OrganizationId, store.Id, Header(order), lines,
+            (order.CouponLines ?? []).Select(c => new PendingOrderCoupon(c.Code ?? "", c.Discount ?? 0m, c.DiscountTax ?? 0m)),
+            JsonSerializer.Serialize(order, WooJson.Options), locationId, Problem(order, settings, locationId), now);
+        if (Payment(order) is { } payment)
+        {
+            pending.RecordPayment(payment);
+        }
+
+        var logEntry = OrderLogEntry.ForPendingOrder(pending, order.DateModifiedGmt, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.PendingOrders.Add(pending);
+        db.OrderLog.Add(logEntry);
+        if (await SaveOnceAsync(db, CaptureOutcome.Captured, ct) == CaptureOutcome.AlreadyLogged)
+        {
+            return CaptureOutcome.AlreadyLogged;
+        }
+
+        logEntry.LinkPendingOrder(pending);
+        if (pending.Status == PendingOrderStatus.Ready)
+        {
+            await AllocateAsync(db, pending, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return pending.Status == PendingOrderStatus.Ready ? CaptureOutcome.Captured : CaptureOutcome.Waiting;
+    }
+
+    /// <summary>A logged order read again: a confirmed cancellation or trash drops its pending order; a payment is
+    /// recorded once; anything else that changed is listed on the Log entry, not applied.</summary>
+    private async Task<CaptureOutcome> UpdateLoggedAsync(PortalDbContext db, ConnectedStore store, OrderLogEntry entry, WooOrder order, CancellationToken ct)
+    {
+        if (entry.IsStale(order.DateModifiedGmt))
+        {
+            return CaptureOutcome.Stale;
+        }
+
+        if (OrderCapturePolicy.IsGone(order.Status) && entry.Status is OrderLogStatus.Pending or OrderLogStatus.Waiting)
+        {
+            return await DropAsync(store, order.Id,
+                order.Status == OrderCapturePolicy.Trash ? TrashedReason : CancelledReason, ct, order.Status, order.DateModifiedGmt);
+        }
+
+        var pending = entry.PendingOrderId is { } pendingId
+            ? await db.PendingOrders.SingleOrDefaultAsync(p => p.Id == pendingId, ct)
+            : null;
+        if (pending is not null)
+        {
+            var captured = JsonSerializer.Deserialize<WooOrder>(pending.OrderJson, WooJson.Options);
+            if (captured is not null)
+            {
+                entry.ListChanges(OrderChanges.Between(captured, order));
+            }
+
+            if (Payment(order) is { } payment)
+            {
+                pending.RecordPayment(payment);
+            }
+        }
+
+        entry.Seen(order.Status, order.DateModifiedGmt);
+        await db.SaveChangesAsync(ct);
+        return CaptureOutcome.Updated;
+    }
+
+    /// <summary>Drops the pending order of an order the store confirmed gone and releases its stock; the Log entry
+    /// stays (marked dropped) so the order is not captured again. A sale already made is the sale's business.</summary>
+    public async Task<CaptureOutcome> DropAsync(ConnectedStore store, long wooOrderId, string why, CancellationToken ct,
+        string? wooStatus = null, DateTime? modifiedAtUtc = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
+        var entry = await db.OrderLog.SingleOrDefaultAsync(e => e.StoreId == store.Id && e.WooOrderId == wooOrderId, ct);
+        if (entry is null || entry.Status is not (OrderLogStatus.Pending or OrderLogStatus.Waiting))
+        {
+            return CaptureOutcome.NotCaptured;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (entry.PendingOrderId is { } pendingId && await db.PendingOrders.SingleOrDefaultAsync(p => p.Id == pendingId, ct) is { } pending)
+        {
+            await OrderLogCommands.ReleaseAsync(db, store.OrganizationId, [pending], clock.GetUtcNow().UtcDateTime, ct);
+            db.PendingOrders.Remove(pending);
+        }
+
+        entry.Dropped(why);
+        entry.Seen(wooStatus, modifiedAtUtc);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return CaptureOutcome.Dropped;
+    }
+
+    /// <summary>Captures the store's orders that waited for a tax mapping and no longer need one.</summary>
+    public async Task<int> CaptureWaitingAsync(ConnectedStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
+        var waiting = await db.PendingOrders
+            .Where(p => p.StoreId == store.Id && p.Status == PendingOrderStatus.NeedsTaxMapping).ToListAsync(ct);
+        var captured = 0;
+        foreach (var pending in waiting)
+        {
+            var order = JsonSerializer.Deserialize<WooOrder>(pending.OrderJson, WooJson.Options)!;
+            var problem = Problem(order, settings, pending.LocationId);
+            if (problem == pending.Problem)
+            {
+                continue;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (pending.SetTaxProblem(problem))
+            {
+                await AllocateAsync(db, pending, clock.GetUtcNow().UtcDateTime, ct);
+                var entry = await db.OrderLog.SingleAsync(e => e.StoreId == store.Id && e.WooOrderId == pending.WooOrderId, ct);
+                entry.Captured();
+                captured++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return captured;
+    }
+
+    private static async Task<CaptureOutcome> SaveOnceAsync(PortalDbContext db, CaptureOutcome outcome, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return outcome;
+        }
+        catch (DbUpdateException e) when (UnitOfWork.IsUniqueViolation(e))
+        {
+            // Another process logged the same order a moment ago: it is captured once, by them.
+            db.ChangeTracker.Clear();
+            return CaptureOutcome.AlreadyLogged;
+        }
+    }
+
+    private static async Task AllocateAsync(PortalDbContext db, PendingOrder pending, DateTime now, CancellationToken ct)
+    {
+        if (pending.LocationId is not { } locationId)
+        {
+            return;
+        }
+
+        var needs = pending.StockNeeds.ToList();
+        var ledger = await LedgerLoading.LoadAsync(db, pending.OrganizationId, now, needs.Select(n => n.ProductId).ToList(), [locationId], null, ct);
+        foreach (var (productId, quantity) in needs)
+        {
+            ledger.SetAllocation(AllocationSource.PendingOrder, pending.Id, productId, locationId, quantity);
+        }
+
+        LedgerLoading.Stage(db, ledger);
+    }
+
+    /// <summary>Why the order cannot be captured yet: a tax rate it uses is not mapped to a tax rule.</summary>
+    private static string? Problem(WooOrder order, StoreSettings settings, int? locationId)
+    {
+        var unmapped = (order.TaxLines ?? [])
+            .Where(t => t.RateId is { } rate && settings.TaxRates.FirstOrDefault(m => m.RateId == rate)?.TaxRuleId is null)
+            .Select(t => $"'{t.Label ?? t.RateCode}' ({t.RateCode}, rate {t.RateId})")
+            .Distinct()
+            .ToList();
+        if (unmapped.Count > 0)
+        {
+            return $"Needs tax mapping: the tax rate {string.Join(", ", unmapped)} is not mapped to a tax rule in the store's settings (Taxes).";
+        }
+
+        return locationId is null ? "No location: choose the store's location in its settings, or a default location." : null;
+    }
+
+    private async Task<List<PendingOrderLine>> LinesAsync(ConnectedStore store, WooOrder order, CancellationToken ct)
+    {
+        var items = order.LineItems ?? [];
+        var found = await FindProductsAsync(store, items, ct);
+        var missing = items.Where(i => !found.ContainsKey(i.Id) && !string.IsNullOrWhiteSpace(i.Sku) && i.ProductId is > 0)
+            .Select(i => i.ProductId!.Value).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            // Not in the portal: download those products from the store with the catalog rules, then look again.
+            var catalog = new List<WooCatalogItem>();
+            await foreach (var item in clients.For(store).ReadCatalogAsync(new WooProductQuery { Include = missing }, ct))
+            {
+                catalog.Add(item);
+            }
+
+            await downloads.DownloadItemsAsync(store, catalog, ct);
+            found = await FindProductsAsync(store, items, ct);
+        }
+
+        var lines = items.Select(i =>
+        {
+            var product = found.GetValueOrDefault(i.Id);
+            return new PendingOrderLine
+            {
+                Kind = product is null ? PendingOrderLineKind.Service : PendingOrderLineKind.Product,
+                WooLineId = i.Id,
+                ProductId = product?.Id,
+                TakesStock = product?.TakesStock ?? false,
+                Sku = Names(i.Sku, 100),
+                Name = Names(i.Name, 400) ?? Names(i.Sku, 400) ?? $"Line {i.Id}",
+                Quantity = i.Quantity ?? 0,
+                Price = i.Price ?? (i.Quantity is > 0 ? (i.Total ?? 0m) / i.Quantity.Value : 0m),
+                Subtotal = i.Subtotal ?? 0m,
+                Total = i.Total ?? 0m,
+                TotalTax = i.TotalTax ?? 0m,
+                TaxClass = Names(i.TaxClass, 100),
+                Taxes = Taxes(i.Taxes),
+            };
+        }).ToList();
+        lines.AddRange((order.ShippingLines ?? []).Select(s => new PendingOrderLine
+        {
+            Kind = PendingOrderLineKind.Shipping,
+            WooLineId = s.Id,
+            Name = Names(s.MethodTitle, 400) ?? "Shipping",
+            Quantity = 1,
+            Price = s.Total ?? 0m,
+            Subtotal = s.Total ?? 0m,
+            Total = s.Total ?? 0m,
+            TotalTax = s.TotalTax ?? 0m,
+            Taxes = Taxes(s.Taxes),
+        }));
+        lines.AddRange((order.FeeLines ?? []).Select(f => new PendingOrderLine
+        {
+            Kind = PendingOrderLineKind.Fee,
+            WooLineId = f.Id,
+            Name = Names(f.Name, 400) ?? "Fee",
+            Quantity = 1,
+            Price = f.Total ?? 0m,
+            Subtotal = f.Total ?? 0m,
+            Total = f.Total ?? 0m,
+            TotalTax = f.TotalTax ?? 0m,
+            TaxClass = Names(f.TaxClass, 100),
+            Taxes = Taxes(f.Taxes),
+        }));
+        return lines;
+    }
+
+    private sealed record FoundProduct(int Id, bool TakesStock);
+
+    /// <summary>Each line's portal product by SKU (case-insensitive, as SKUs are unique), else by the catalog link.</summary>
+    private async Task<Dictionary<long, FoundProduct>> FindProductsAsync(ConnectedStore store, IReadOnlyList<WooLineItem> items, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
+        var keys = items.Select(i => Names(i.Sku, 100)).OfType<string>().Select(CaseInsensitiveKey.Normalize).Distinct().ToList();
+        var bySku = (await db.Products.AsNoTracking()
+                .Where(p => keys.Contains(EF.Property<string>(p, CaseInsensitiveKey.KeyName(nameof(Domain.Catalog.Product.Sku)))))
+                .Select(p => new { p.Id, p.Sku, p.Type }).ToListAsync(ct))
+            .ToDictionary(p => CaseInsensitiveKey.Normalize(p.Sku), p => new FoundProduct(p.Id, p.Type == Domain.Catalog.ProductType.Stock));
+        var wooIds = items.Where(i => i.ProductId is > 0).Select(i => i.ProductId!.Value).Distinct().ToList();
+        var links = await db.StoreProductLinks.AsNoTracking()
+            .Where(l => l.StoreId == store.Id && wooIds.Contains(l.WooProductId) && l.ProductId != null)
+            .Select(l => new { l.WooProductId, l.WooVariationId, ProductId = l.ProductId!.Value }).ToListAsync(ct);
+        var linkedIds = links.Select(l => l.ProductId).Distinct().ToList();
+        var linkedTypes = await db.Products.AsNoTracking().Where(p => linkedIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Type == Domain.Catalog.ProductType.Stock, ct);
+
+        var found = new Dictionary<long, FoundProduct>();
+        foreach (var item in items)
+        {
+            if (Names(item.Sku, 100) is { } sku && bySku.TryGetValue(CaseInsensitiveKey.Normalize(sku), out var product))
+            {
+                found[item.Id] = product;
+            }
+            else if (links.FirstOrDefault(l => l.WooProductId == item.ProductId && l.WooVariationId == (item.VariationId ?? 0)) is { } link)
+            {
+                found[item.Id] = new FoundProduct(link.ProductId, linkedTypes.GetValueOrDefault(link.ProductId));
+            }
+        }
+
+        return found;
+    }
+
+    private static List<PendingOrderLineTax> Taxes(IReadOnlyList<WooLineTax>? taxes) =>
+        (taxes ?? []).Where(t => t.Total is not null).Select(t => new PendingOrderLineTax(t.Id, t.Total!.Value)).ToList();
+
+    /// <summary>The store's payment, when the order is paid.</summary>
+    private static PendingOrderPayment? Payment(WooOrder order) =>
+        order.DatePaidGmt is { } paid
+            ? new PendingOrderPayment(order.Total ?? 0m, paid, Names(order.PaymentMethod, 100), Names(order.PaymentMethodTitle, 200),
+                Names(order.TransactionId, 200))
+            : null;
+
+    public static string OrderNumber(WooOrder order) =>
+        Names(order.Number, 100) ?? order.Id.ToString(CultureInfo.InvariantCulture);
+
+    public static string? CustomerName(WooOrder order)
+    {
+        var name = Names($"{order.Billing?.FirstName} {order.Billing?.LastName}", 255)
+                   ?? Names($"{order.Shipping?.FirstName} {order.Shipping?.LastName}", 255);
+        return name ?? Names(order.Billing?.Company, 255);
+    }
+
+    private static PendingOrderHeader Header(WooOrder order) => new()
+    {
+        WooOrderId = order.Id,
+        OrderNumber = OrderNumber(order),
+        WooStatus = Names(order.Status, 40),
+        Currency = Names(order.Currency, 3),
+        OrderedAtUtc = order.DateCreatedGmt,
+        WooCustomerId = order.CustomerId,
+        CustomerName = CustomerName(order),
+        Company = Names(order.Billing?.Company, 255) ?? Names(order.Shipping?.Company, 255),
+        Email = Names(order.Billing?.Email, 256),
+        Phone = Names(order.Billing?.Phone, 50) ?? Names(order.Shipping?.Phone, 50),
+        CustomerNote = Names(order.CustomerNote, 4000),
+        BillingAddress = Address(order.Billing),
+        ShippingAddress = Address(order.Shipping),
+        Total = order.Total ?? 0m,
+        TotalTax = order.TotalTax ?? 0m,
+        ShippingTotal = order.ShippingTotal ?? 0m,
+        DiscountTotal = order.DiscountTotal ?? 0m,
+        PaymentMethod = Names(order.PaymentMethodTitle, 100) ?? Names(order.PaymentMethod, 100),
+    };
+
+    private static Address Address(WooAddress? address) => address is null
+        ? Domain.Customers.Address.Empty
+        : new Address
+        {
+            Line1 = Names(address.Address1, 255),
+            Line2 = Names(address.Address2, 255),
+            City = Names(address.City, 100),
+            State = Names(address.State, 100),
+            Postcode = Names(address.Postcode, 20),
+            Country = Names(address.Country, 100),
+        };
+
+    /// <summary>Trimmed, empty as null, cut to the column's length (the full text stays in the order's JSON).</summary>
+    private static string? Names(string? value, int max)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        return trimmed is null ? null : trimmed.Length > max ? trimmed[..max] : trimmed;
+    }
+}
