@@ -147,6 +147,13 @@ public sealed class FirstHourTests(PortalFixture fixture)
             (rule.Name, rule.Rate).ShouldBe(("Shipping VAT", 19m));
         }
 
+        // Last, two-factor sign-in: the key comes as a QR code drawn by the portal, within its Content-Security-Policy.
+        await session.GotoAsync("Account/Manage/EnableAuthenticator", interactive: false);
+        await page.Locator("#create-authenticator-key").ClickAsync();
+        await Expect(page.Locator("#authenticator-qr")).ToBeVisibleAsync();
+        (await page.Locator("#authenticator-qr").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100);
+        await ShootAsync(session, "authenticator-qr", interactive: false);
+
         session.ShouldHaveNoBrowserErrors();
     }
 
