@@ -64,6 +64,9 @@ public class ConnectedStore : IOrganizationOwned
     public DateTime ConnectedAtUtc { get; set; }
     /// <summary>The integration settings (wizard) as a JSON document; null until the wizard is completed.</summary>
     public string? SettingsJson { get; set; }
+    /// <summary>The wizard's unfinished answers and step, kept when the merchant leaves before finishing; cleared
+    /// when the settings are saved.</summary>
+    public string? SettingsDraftJson { get; set; }
     /// <summary>Since when the store follows the stock changes: from then on every change marker is kept until the
     /// store acknowledges it. Null until the store's first stock push.</summary>
     public DateTime? StockChangesFollowedSinceUtc { get; set; }

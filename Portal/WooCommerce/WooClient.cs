@@ -179,9 +179,15 @@ public sealed partial class WooClient : IDisposable
             var redacted = RedactedPath(request);
             var message = Refusal(exception)?.Message
                 ?? $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: {Describe(kind)}.";
+            var certificate = WooErrorMapper.CertificateError(exception);
+            if (certificate is not null)
+            {
+                message = $"{method.Method} {redacted} on store '{Connection.StoreKey}' failed: the store's certificate is not trusted ({certificate}).";
+            }
+
             throw new WooApiException(kind, message,
                 Connection.StoreKey, method.Method, redacted, ambiguous: ambiguous && method != HttpMethod.Get,
-                inner: Sanitize(exception));
+                inner: Sanitize(exception)) { CertificateError = certificate };
         }
     }
 

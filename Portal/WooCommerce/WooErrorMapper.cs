@@ -62,6 +62,24 @@ internal static class WooErrorMapper
         return first is '{' or '[';
     }
 
+    /// <summary>
+    /// Why the store's certificate was refused, when that is what failed: the TLS handshake's
+    /// <see cref="System.Security.Authentication.AuthenticationException"/> inside the HttpRequestException. Its
+    /// message names the chain or name problem and never the URL.
+    /// </summary>
+    public static string? CertificateError(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException tls)
+            {
+                return tls.Message.TrimEnd('.');
+            }
+        }
+
+        return null;
+    }
+
     public static (WooErrorKind Kind, bool Ambiguous) ClassifyException(Exception exception)
     {
         // The handler wraps a refusal from the connect step in HttpRequestException: look inside first.

@@ -57,6 +57,11 @@ public sealed class WooApiException : Exception
     }
 
     public WooErrorKind Kind { get; }
+
+    /// <summary>Set when the TLS handshake failed because the portal does not trust the store's certificate: the
+    /// reason as .NET gives it (e.g. "… errors in the certificate chain: UntrustedRoot"), without any URL.</summary>
+    public string? CertificateError { get; init; }
+
     public string StoreKey { get; }
     public string Method { get; }
     /// <summary>Path and query without credentials.</summary>

@@ -952,6 +952,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("SettingsDraftJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SettingsJson")
                         .HasColumnType("nvarchar(max)");
 

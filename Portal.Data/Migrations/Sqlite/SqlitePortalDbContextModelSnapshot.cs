@@ -917,6 +917,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SettingsDraftJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SettingsJson")
                         .HasColumnType("TEXT");
 

@@ -134,6 +134,7 @@ public sealed class ChangeStoreCredentials(
         store.WebhooksNotReaching = !await StoreWebhooks.PingedSinceAsync(db, store.Id, creating, ct);
         var oldClient = clients.For(store);
         var oldWebhooks = store.GetWebhookIds();
+        var oldKey = store.ConsumerKeyHint;
         Apply(store, next, secret, created);
         if (next.LinksDiffer)
         {
@@ -160,9 +161,11 @@ public sealed class ChangeStoreCredentials(
         clients.Forget(store.PublicKey);
         logger.LogInformation("Store {StoreId} changed credentials (address changed: {Moved}, catalog links reset: {Reset})",
             store.Id, next.Moved, next.LinksDiffer);
-        return new ConnectResult(ConnectFailure.None, next.LinksDiffer
+        var revoke = oldKey == store.ConsumerKeyHint ? ""
+            : $" The portal no longer uses the old key {oldKey}: revoke it in WooCommerce → Settings → Advanced → REST API.";
+        return new ConnectResult(ConnectFailure.None, (next.LinksDiffer
             ? $"The new credentials were checked and saved. The {next.Links.Count} catalog links were reset: download the catalog again."
-            : "The new credentials were checked and saved.", store.Id, next.Verified.Currency);
+            : "The new credentials were checked and saved.") + revoke, store.Id, next.Verified.Currency);
     }
 
     private void Apply(ConnectedStore store, Switch next, string webhookSecret, List<long> webhookIds)

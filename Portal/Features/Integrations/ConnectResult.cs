@@ -7,6 +7,8 @@ public enum ConnectFailure
     NoPublicUrl,
     AlreadyConnected,
     Unreachable,
+    /// <summary>The store answers over https with a certificate the portal's machine does not trust.</summary>
+    UntrustedCertificate,
     /// <summary>The address resolves to a private network address (request forgery guard).</summary>
     PrivateAddress,
     /// <summary>The address redirects: the merchant is told the address to connect instead.</summary>

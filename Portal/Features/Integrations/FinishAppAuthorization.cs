@@ -37,17 +37,25 @@ public sealed class FinishAppAuthorization(
             return unusable;
         }
 
+        var consumerKey = secrets.Unprotect(pending.ProtectedConsumerKey!);
         var result = await registration.VerifyAndSaveAsync(organizationId, new StoreRegistration.NewStore(pending.StoreName, pending.Url,
-            StoreConnectionMethod.AppAuthorization, secrets.Unprotect(pending.ProtectedConsumerKey!), secrets.Unprotect(pending.ProtectedConsumerSecret!),
+            StoreConnectionMethod.AppAuthorization, consumerKey, secrets.Unprotect(pending.ProtectedConsumerSecret!),
             "read_write"), acceptCurrencyDifference, ct);
-        if (result.Failure != ConnectFailure.CurrencyMismatch)
+        if (result.Failure == ConnectFailure.CurrencyMismatch)
         {
-            // Kept only while the merchant decides about the currency; any other outcome is final.
-            db.PendingStoreAuthorizations.Remove(pending);
-            await db.SaveChangesAsync(ct);
+            return result;
         }
 
-        return result;
+        // Kept only while the merchant decides about the currency; any other outcome is final.
+        db.PendingStoreAuthorizations.Remove(pending);
+        await db.SaveChangesAsync(ct);
+
+        // WooCommerce created the key when the merchant approved; a store that is not kept leaves it behind.
+        return result.Succeeded ? result : result with
+        {
+            Message = $"{result.Message} WooCommerce already created the key {ConnectedStore.Hint(consumerKey)} for the portal: revoke it in "
+                + $"WooCommerce → Settings → Advanced → REST API ({StoreUrl.KeysPage(pending.Url)}).",
+        };
     }
 
     /// <summary>Why the authorization cannot give a store (denied, expired, keys never came, a read-only key); null when it can.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Integrations;
@@ -25,6 +26,29 @@ public sealed record StoreSettingsOptions(
 
 /// <summary>The settings document a page read (null Json: none saved yet): a save is made only over that one.</summary>
 public readonly record struct StoredSettings(string? Json);
+
+/// <summary>The wizard's answers so far and the step (1-based) the merchant was on.</summary>
+public sealed record StoreSettingsDraft(int Step, StoreSettings Settings)
+{
+    /// <summary>The draft kept for a store, or null when there is none or it no longer reads (an older shape).</summary>
+    public static StoreSettingsDraft? FromJson(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var draft = JsonSerializer.Deserialize<StoreSettingsDraft>(json);
+            return draft is { Settings: not null } ? draft with { Step = Math.Clamp(draft.Step, 1, StoreSettings.Steps) } : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 /// <summary>Errors keyed by field, and the first step (1-based) that has one; saved when there are none.</summary>
 public sealed record StoreSettingsSaveResult(IReadOnlyDictionary<string, string> Errors, int? Step, string? SavedJson = null)
@@ -93,6 +117,7 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
         }
 
         store.SettingsJson = json;
+        store.SettingsDraftJson = null;
         await db.SaveChangesAsync(ct);
         // Orders waiting for a tax mapping are captured by the order drain, woken now rather than at its next run.
         orders.Notify();
@@ -109,6 +134,65 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
         return "Someone else saved this store's settings after you opened them; nothing of yours was saved. " +
                (differing.Count > 0 ? $"Saved now with other values for: {string.Join(", ", differing)}. " : "") +
                "Your choices are kept on the page — check them and save again to apply them.";
+    }
+
+    /// <summary>
+    /// Keeps the wizard's answers so far and its step, so a merchant who leaves finds them again. Only a store whose
+    /// settings were never saved has a draft: a draft written after the settings are saved (a late field change) is
+    /// ignored by the condition, never resurrected.
+    /// </summary>
+    public async Task SaveDraftAsync(int organizationId, int storeId, StoreSettingsDraft draft, CancellationToken ct = default)
+    {
+        var json = JsonSerializer.Serialize(draft);
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        await db.Stores.Where(s => s.Id == storeId && s.SettingsJson == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SettingsDraftJson, json), ct);
+    }
+
+    /// <summary>Forgets the wizard's draft (Start over).</summary>
+    public async Task DiscardDraftAsync(int organizationId, int storeId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        await db.Stores.Where(s => s.Id == storeId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.SettingsDraftJson, (string?)null), ct);
+    }
+
+    /// <summary>
+    /// The choices again from the books, without asking the store (after a row was created from a field); the
+    /// store's own rows and read error stay as they were.
+    /// </summary>
+    public static async Task<StoreSettingsOptions> ReloadChoicesAsync(PortalDbContext db, StoreSettingsOptions options, CancellationToken ct = default)
+    {
+        var books = await BooksAsync(db, ct);
+        return options with
+        {
+            Customers = books.Customers,
+            Locations = books.Locations,
+            RevenueAccounts = books.RevenueAccounts,
+            PaymentAccounts = books.PaymentAccounts,
+            SalesRepresentatives = books.SalesRepresentatives,
+            TaxRules = books.TaxRules,
+        };
+    }
+
+    private sealed record Books(
+        IReadOnlyList<Choice> Customers,
+        IReadOnlyList<Choice> Locations,
+        IReadOnlyList<Choice> RevenueAccounts,
+        IReadOnlyList<Choice> PaymentAccounts,
+        IReadOnlyList<Choice> SalesRepresentatives,
+        IReadOnlyList<Choice> TaxRules);
+
+    private static async Task<Books> BooksAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
+        return new Books(
+            await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct),
+            await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => new Choice(l.Id, l.Name)).ToListAsync(ct),
+            accounts.Where(a => a.Type == Portal.Domain.Reference.AccountType.Revenue).Select(a => new Choice(a.Id, $"{a.Code} {a.Name}")).ToList(),
+            accounts.Where(a => a.CanReceivePayments).Select(a => new Choice(a.Id, $"{a.Code} {a.Name}")).ToList(),
+            await db.SalesRepresentatives.AsNoTracking().OrderBy(r => r.Name).Select(r => new Choice(r.Id, r.Name)).ToListAsync(ct),
+            await db.TaxRules.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct));
     }
 
     /// <summary>Reads, in the organization's books only, the rows behind every id the settings name.</summary>
@@ -205,7 +289,6 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
     {
         var tierNames = await db.PriceTierNames.AsNoTracking().ToDictionaryAsync(t => t.Tier, t => t.Name, ct);
         var tiers = Enumerable.Range(1, 10).Select(t => new Choice(t, tierNames.GetValueOrDefault(t) ?? $"Tier {t}")).ToList();
-        var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
         string? readError = null;
         try
         {
@@ -216,14 +299,15 @@ public sealed class StoreSettingsService(StoreClients clients, IPortalDbContextF
             readError = $"The store's payment gateways and tax rates could not be read ({e.Message}); the rows below are the last ones read.";
         }
 
+        var books = await BooksAsync(db, ct);
         return new StoreSettingsOptions(
-            await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct),
+            books.Customers,
             tiers,
-            await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => new Choice(l.Id, l.Name)).ToListAsync(ct),
-            accounts.Where(a => a.Type == Portal.Domain.Reference.AccountType.Revenue).Select(a => new Choice(a.Id, $"{a.Code} {a.Name}")).ToList(),
-            accounts.Where(a => a.CanReceivePayments).Select(a => new Choice(a.Id, $"{a.Code} {a.Name}")).ToList(),
-            await db.SalesRepresentatives.AsNoTracking().OrderBy(r => r.Name).Select(r => new Choice(r.Id, r.Name)).ToListAsync(ct),
-            await db.TaxRules.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct),
+            books.Locations,
+            books.RevenueAccounts,
+            books.PaymentAccounts,
+            books.SalesRepresentatives,
+            books.TaxRules,
             store.TimeZone,
             readError);
     }

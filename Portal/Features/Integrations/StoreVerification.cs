@@ -25,6 +25,7 @@ public static class StoreVerification
             {
                 WooErrorKind.PrivateAddress => ConnectResult.Fail(ConnectFailure.PrivateAddress, e.Message),
                 WooErrorKind.Redirected => ConnectResult.Fail(ConnectFailure.Redirected, e.Message),
+                _ when e.CertificateError is { } certificate => Untrusted(client, certificate),
                 WooErrorKind.Transport or WooErrorKind.Timeout or WooErrorKind.CircuitOpen => ConnectResult.Fail(ConnectFailure.Unreachable,
                     $"The store did not answer at {client.Connection.BaseUrl} ({e.Message}). Check the address and that the site is online."),
                 _ => ConnectResult.Fail(ConnectFailure.NotWordPress,
@@ -88,6 +89,12 @@ public static class StoreVerification
 
         return new Verified(null, currency.ToUpperInvariant(), TimeZoneOf(index), wordPress, wooCommerce);
     }
+
+    /// <summary>The message for a store whose https certificate the portal's machine does not trust.</summary>
+    public static ConnectResult Untrusted(WooClient client, string certificateError) => ConnectResult.Fail(ConnectFailure.UntrustedCertificate,
+        $"The store's certificate is not trusted: {certificateError}. The store at {client.Connection.BaseUrl} answered, but the portal "
+        + "cannot check who it is. Give the store a certificate from a public authority, or add the authority that issued it to the "
+        + "trusted certificates of the portal's machine (the system store, or SSL_CERT_FILE), then connect again.");
 
     private static ConnectResult StrippedHeader() => ConnectResult.Fail(ConnectFailure.AuthorizationHeaderStripped,
         "The store's web server removes the Authorization header, so the keys would have to travel in every URL (and its logs). "

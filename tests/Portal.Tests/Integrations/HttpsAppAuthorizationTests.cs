@@ -25,6 +25,18 @@ public sealed class HttpsAppAuthorizationTests
         return (portal, port);
     }
 
+    /// <summary>A seeded store that trusts the portal's certificate, on https itself when given a certificate of its own.</summary>
+    private static async Task<WooEmulator> StartStoreTrustingAsync(
+        System.Security.Cryptography.X509Certificates.X509Certificate2 portalCertificate,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? storeCertificate = null)
+    {
+        var options = new EmulatorOptions { WebhookDelay = TimeSpan.FromMilliseconds(20) };
+        options.TrustedCertificates.Add(portalCertificate);
+        var store = await WooEmulator.StartAsync(options, storeCertificate);
+        store.SeedFixtureStore();
+        return store;
+    }
+
     [Fact]
     public async Task AppAuthorization_WithHttpsCallbackTheStoreTrusts_Connects()
     {
@@ -75,5 +87,65 @@ public sealed class HttpsAppAuthorizationTests
 
         store.AppAuthorization.Callbacks.ShouldHaveSingleItem().Status.ShouldBeNull();
         (await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), "1", state, false)).Failure.ShouldBe(ConnectFailure.KeysNeverArrived);
+    }
+
+    [Fact]
+    public async Task AppAuthorization_WhenThePortalDoesNotTrustTheStoresCertificate_ThenSaysSoAndNamesTheKeyToRevoke()
+    {
+        using var portalCertificate = WooEmulatorFixture.SelfSignedLoopbackCertificate();
+        using var storeCertificate = WooEmulatorFixture.SelfSignedLoopbackCertificate();
+        var (portal, _) = await StartHttpsPortalAsync(portalCertificate);
+        await using var _ = portal;
+        await using var store = await StartStoreTrustingAsync(portalCertificate, storeCertificate);
+        var (org, _, _) = await portal.CreateOrganizationAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "Self-signed shop", store.HttpsBaseUrl);
+        var back = await StorePortalFixture.WalkAuthorizationAsync(store, start.AuthorizeUrl!, approve: true, storeCertificate);
+        store.AppAuthorization.Callbacks.ShouldHaveSingleItem().Status.ShouldBe(200, "the store trusts the portal and delivered the key");
+        var created = store.Store.Keys.ShouldHaveSingleItem();
+        var returned = QueryHelpers.ParseQuery(back.Query);
+        var result = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), returned["success"], returned["user_id"], false);
+
+        result.Failure.ShouldBe(ConnectFailure.UntrustedCertificate);
+        result.Message.ShouldStartWith("The store's certificate is not trusted: ");
+        result.Message.ShouldContain("certificate chain");
+        result.Message.ShouldNotContain("did not answer");
+        result.Message.ShouldContain($"WooCommerce already created the key {ConnectedStore.Hint(created.ConsumerKey)} for the portal: revoke it");
+        result.Message.ShouldNotContain(created.ConsumerSecret);
+        await using var db = portal.OpenDatabase(FixedTenant.For(org));
+        (await db.Stores.CountAsync()).ShouldBe(0);
+        (await db.PendingStoreAuthorizations.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ChangeCredentials_AfterAppAuthorization_ThenNamesTheOldKeyToRevokeAndTheMethodIsClassic()
+    {
+        using var certificate = WooEmulatorFixture.SelfSignedLoopbackCertificate();
+        var (portal, _) = await StartHttpsPortalAsync(certificate);
+        await using var _ = portal;
+        await using var store = await StartStoreTrustingAsync(certificate);
+        var (org, _, _) = await portal.CreateOrganizationAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var connector = scope.ServiceProvider.GetRequiredService<ConnectStore>();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishAppAuthorization>();
+        var start = await connector.StartAppAuthorizationAsync(FixedTenant.For(org), "user-1", "Secure shop", store.BaseUrl);
+        var returned = QueryHelpers.ParseQuery((await StorePortalFixture.WalkAuthorizationAsync(store, start.AuthorizeUrl!, approve: true)).Query);
+        var connected = await finish.CompleteAppAuthorizationAsync(FixedTenant.For(org), returned["success"], returned["user_id"], false);
+        connected.Succeeded.ShouldBeTrue(connected.Message);
+        var oldKey = store.Store.Keys.ShouldHaveSingleItem();
+        var newKey = store.CreateKey(global::WooCommerce.Emulator.Model.KeyPermission.ReadWrite, "pasted");
+
+        var changed = await scope.ServiceProvider.GetRequiredService<ChangeStoreCredentials>().ChangeCredentialsAsync(
+            FixedTenant.For(org), connected.StoreId!.Value, null, newKey.ConsumerKey, newKey.ConsumerSecret, false);
+
+        changed.Succeeded.ShouldBeTrue(changed.Message);
+        changed.Message.ShouldContain($"The portal no longer uses the old key {ConnectedStore.Hint(oldKey.ConsumerKey)}: revoke it");
+        await using var db = portal.OpenDatabase(FixedTenant.For(org));
+        var saved = await db.Stores.SingleAsync();
+        saved.ConnectionMethod.ShouldBe(StoreConnectionMethod.Classic, "the key in use was pasted, not authorized");
+        saved.ConsumerKeyHint.ShouldBe(ConnectedStore.Hint(newKey.ConsumerKey));
     }
 }

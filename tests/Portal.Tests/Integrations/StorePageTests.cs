@@ -141,7 +141,8 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
         SubmitCredentials(page, emulator.BaseUrl, key);
 
         page.WaitForAssertion(() => page.FindAll("#save-credentials").ShouldBeEmpty(), StoreCalls);
-        page.Find("#change-result").TextContent.ShouldBe("The new credentials were checked and saved.");
+        page.Find("#change-result").TextContent.ShouldStartWith("The new credentials were checked and saved.");
+        page.Find("#change-result").TextContent.ShouldContain("The portal no longer uses the old key");
         page.Markup.ShouldContain(ConnectedStore.Hint(key.ConsumerKey));
         page.FindAll("#reset-catalog-links").ShouldBeEmpty();
     }

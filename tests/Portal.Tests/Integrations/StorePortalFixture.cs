@@ -113,9 +113,17 @@ public class StorePortalFixture : IAsyncLifetime
 
     /// <summary>The merchant's browser on the store: authorize → log in → grant page → Approve or Deny; returns where
     /// the browser is sent back to (the portal's return URL), or null when the store showed an error page instead.</summary>
-    public static async Task<Uri?> TryWalkAuthorizationAsync(WooEmulator store, string authorizeUrl, bool approve)
+    /// <param name="storeCertificate">A store on https with this certificate: the merchant's browser trusts it (the portal may not).</param>
+    public static async Task<Uri?> TryWalkAuthorizationAsync(WooEmulator store, string authorizeUrl, bool approve,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? storeCertificate = null)
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        if (storeCertificate is not null)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == storeCertificate.Thumbprint;
+        }
+
+        using var browser = new HttpClient(handler);
         var first = await browser.GetAsync(authorizeUrl);
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect, await first.Content.ReadAsStringAsync());
         var loginUrl = new Uri(new Uri(authorizeUrl), first.Headers.Location!);
@@ -137,8 +145,9 @@ public class StorePortalFixture : IAsyncLifetime
         return approved.StatusCode == HttpStatusCode.Redirect ? approved.Headers.Location : null;
     }
 
-    public static async Task<Uri> WalkAuthorizationAsync(WooEmulator store, string authorizeUrl, bool approve) =>
-        (await TryWalkAuthorizationAsync(store, authorizeUrl, approve)).ShouldNotBeNull("the store showed an error page instead of sending the browser back");
+    public static async Task<Uri> WalkAuthorizationAsync(WooEmulator store, string authorizeUrl, bool approve,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? storeCertificate = null) =>
+        (await TryWalkAuthorizationAsync(store, authorizeUrl, approve, storeCertificate)).ShouldNotBeNull("the store showed an error page instead of sending the browser back");
 
     public async Task DisposeAsync()
     {
