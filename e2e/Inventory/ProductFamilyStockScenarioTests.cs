@@ -87,6 +87,8 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await TransferAsync(session, "TEE-RED-S", "Main Warehouse", "Shop Floor", "3", "Weekend display");
 
         await page.Locator("#stock-search input, input#stock-search").First.FillAsync("TEE-RED-S");
+        // Empty locations are hidden, so the search has applied only once one product's summary row is left.
+        await Expect(page.Locator("#availability tbody tr", new() { HasText = "All locations" })).ToHaveCountAsync(1);
         var rows = page.Locator("#availability tbody tr.stock-location-row");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = "Main Warehouse" }).Locator(".available")).ToHaveTextAsync("7");
