@@ -23,6 +23,7 @@ public static class Scenarios
         new OrderMappingScenario(),
         new StockPushScenario(),
         new StockLatencyScenario(),
+        new CaptureThroughputScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
