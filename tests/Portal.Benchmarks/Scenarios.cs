@@ -24,6 +24,7 @@ public static class Scenarios
         new StockPushScenario(),
         new StockLatencyScenario(),
         new CaptureThroughputScenario(),
+        new LogPageScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
