@@ -25,6 +25,7 @@ public static class Scenarios
         new StockLatencyScenario(),
         new CaptureThroughputScenario(),
         new LogPageScenario(),
+        new OrdersDroppedScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
