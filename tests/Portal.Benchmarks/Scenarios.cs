@@ -23,6 +23,9 @@ public static class Scenarios
         new OrderMappingScenario(),
         new StockPushScenario(),
         new StockLatencyScenario(),
+        new CaptureThroughputScenario(),
+        new LogPageScenario(),
+        new OrdersDroppedScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
