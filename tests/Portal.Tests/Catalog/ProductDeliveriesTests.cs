@@ -99,6 +99,30 @@ public sealed class ProductDeliveriesTests(StorePortalFixture fx) : IClassFixtur
     }
 
     [Fact]
+    public async Task Trashed_InTheStore_ThenTheStoreSendsProductDeleted_AndAfterTheDrainTheLinkIsMissing()
+    {
+        var (shop, productId, wooId, client) = await ListedAsync();
+        await using var emulator = shop.Emulator;
+        // Whatever listing the product raised is delivered and drained first, so only the trash is left to see.
+        await emulator.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        await ProcessAsync();
+
+        // As wp-admin's "Move to Trash": a delete without force trashes, and WooCommerce fires product.deleted for it.
+        await client.DeleteProductAsync(wooId, force: false);
+        await emulator.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(10));
+
+        var id = wooId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        emulator.Webhooks.Deliveries.ShouldContain(d => d.Topic == "product.deleted" && !d.IsPing && d.Succeeded, "the store has the portal's product.deleted webhook");
+        await using (var db = shop.Db())
+        {
+            (await db.WebhookInbox.AsNoTracking().SingleAsync(w => w.Topic == "product.deleted" && w.ProcessedAtUtc == null)).ResourceId.ShouldBe(id);
+        }
+
+        (await ProcessAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        (await LinkAsync(shop, productId)).MissingSinceUtc.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Updated_WhenWooCommerceIsMaster_ThenTheRootCategoryAndDescriptionFollow_AndWhenNot_ThenThePortalKeepsItsOwn()
     {
         var (shop, productId, wooId, client) = await ListedAsync();
