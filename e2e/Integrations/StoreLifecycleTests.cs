@@ -39,7 +39,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
             storeId = connected.StoreId!.Value;
         }
 
-        PortalWebhooks(store).ShouldBe(4);
+        PortalWebhooks(store).ShouldBe(StoreWebhooks.Topics.Length);
 
         await using var session = await fixture.OpenSessionAsync(nameof(StorePage_ChangeCredentials_ThenFilterTheLog_ThenDisconnect), server);
         var page = session.Page;
@@ -63,7 +63,7 @@ public sealed class StoreLifecycleTests(PortalFixture fixture)
         await Expect(page.Locator("#change-result")).ToContainTextAsync("old key " + ConnectedStore.Hint(firstKey.ConsumerKey));
         await Expect(page.GetByText("key " + ConnectedStore.Hint(firstKey.ConsumerKey))).ToHaveCountAsync(1);
         await session.ScreenshotAsync("credentials-changed");
-        PortalWebhooks(store).ShouldBe(4, "the webhooks are made again under the new key");
+        PortalWebhooks(store).ShouldBe(StoreWebhooks.Topics.Length, "the webhooks are made again under the new key");
 
         // The log lists the store's calls in words, the raw requests on demand; the method filter narrows it to one kind.
         var rows = page.Locator("#activity-log tbody tr");

@@ -9,7 +9,11 @@ namespace Portal.Features.Integrations;
 /// <summary>The portal's webhooks in a store: where they deliver, creating them all or none, and removing them.</summary>
 public sealed class StoreWebhooks(IOptions<PortalOptions> portalOptions)
 {
-    public static readonly string[] Topics = ["order.created", "order.updated", "order.deleted", "product.updated"];
+    /// <summary>
+    /// The topics the portal subscribes to. product.deleted is what WooCommerce fires when a product is trashed (it hangs
+    /// on wp_trash_post), so without it a product trashed in wp-admin would never show as missing in the catalog.
+    /// </summary>
+    public static readonly string[] Topics = ["order.created", "order.updated", "order.deleted", "product.updated", "product.deleted"];
     public const string AppName = "WooPortal";
 
     /// <summary>The portal's public address without a trailing slash; null when not configured.</summary>

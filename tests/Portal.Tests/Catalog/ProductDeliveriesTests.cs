@@ -37,6 +37,10 @@ public sealed class ProductDeliveriesTests(StorePortalFixture fx) : IClassFixtur
         await using var check = shop.Db();
         var link = await check.StoreProductLinks.SingleAsync(l => l.ProductId == productId);
         var store = await check.Stores.SingleAsync();
+        // The store's own deliveries (listing, and what earlier tests left in the shared inbox) are drained first, so
+        // each test counts only what it delivers.
+        await shop.Emulator.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        await ProcessAsync();
         return (shop, productId, link.WooProductId, scope.ServiceProvider.GetRequiredService<StoreClients>().For(store));
     }
 
@@ -75,8 +79,9 @@ public sealed class ProductDeliveriesTests(StorePortalFixture fx) : IClassFixtur
         (await ProcessAsync()).ShouldBe(1);
         (await LinkAsync(shop, productId)).MissingSinceUtc.ShouldBeNull();
 
+        // Trashed: the store's own product.deleted delivery comes in.
         await client.DeleteProductAsync(wooId, force: false);
-        await DeliverAsync(shop, "product.deleted", wooId);
+        await emulator.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(10));
         (await ProcessAsync()).ShouldBe(1);
         (await LinkAsync(shop, productId)).MissingSinceUtc.ShouldNotBeNull();
         await using (var scope = fx.Portal.Services.CreateAsyncScope())
@@ -96,6 +101,27 @@ public sealed class ProductDeliveriesTests(StorePortalFixture fx) : IClassFixtur
         (await LinkAsync(shop, productId)).MissingSinceUtc.ShouldBeNull();
         // Processed rows are not processed again.
         (await ProcessAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Trashed_InTheStore_ThenTheStoreSendsProductDeleted_AndAfterTheDrainTheLinkIsMissing()
+    {
+        var (shop, productId, wooId, client) = await ListedAsync();
+        await using var emulator = shop.Emulator;
+
+        // As wp-admin's "Move to Trash": a delete without force trashes, and WooCommerce fires product.deleted for it.
+        await client.DeleteProductAsync(wooId, force: false);
+        await emulator.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(10));
+
+        var id = wooId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        emulator.Webhooks.Deliveries.ShouldContain(d => d.Topic == "product.deleted" && !d.IsPing && d.Succeeded, "the store has the portal's product.deleted webhook");
+        await using (var db = shop.Db())
+        {
+            (await db.WebhookInbox.AsNoTracking().SingleAsync(w => w.Topic == "product.deleted" && w.ProcessedAtUtc == null)).ResourceId.ShouldBe(id);
+        }
+
+        (await ProcessAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        (await LinkAsync(shop, productId)).MissingSinceUtc.ShouldNotBeNull();
     }
 
     [Fact]

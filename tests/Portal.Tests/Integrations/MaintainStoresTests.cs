@@ -99,7 +99,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
 
         await CheckAsync(org, store.Id);
 
-        PortalWebhooks(emulator, store.PublicKey).Count.ShouldBe(4);
+        PortalWebhooks(emulator, store.PublicKey).Count.ShouldBe(StoreWebhooks.Topics.Length);
         (await StoreAsync(org)).Status.ShouldBe(StoreStatus.Connecting);
     }
 
@@ -172,7 +172,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         await CheckAsync(org, store.Id);
 
         var webhooks = PortalWebhooks(emulator, store.PublicKey);
-        webhooks.Count.ShouldBe(4);
+        webhooks.Count.ShouldBe(StoreWebhooks.Topics.Length);
         webhooks.ShouldAllBe(w => w.DeliveryUrl == current);
         (await StoreAsync(org)).WebhookProblem!.ShouldContain("old portal address");
     }
@@ -224,7 +224,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
 
         var second = PortalWebhooks(emulator, store.PublicKey);
         second.Select(w => (w.Id, w.Topic, w.Status, w.DeliveryUrl)).ShouldBe(first.Select(w => (w.Id, w.Topic, w.Status, w.DeliveryUrl)));
-        second.Count.ShouldBe(4);
+        second.Count.ShouldBe(StoreWebhooks.Topics.Length);
         emulator.Requests.Entries.Skip(requestsBefore).ShouldAllBe(r => r.Method == "GET", "a clean check only reads");
         var after = await StoreAsync(org);
         after.WebhookProblem.ShouldBeNull();
@@ -245,7 +245,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
         await CheckAsync(org, store.Id);
 
         var webhooks = PortalWebhooks(emulator, store.PublicKey);
-        webhooks.Count.ShouldBe(4);
+        webhooks.Count.ShouldBe(StoreWebhooks.Topics.Length);
         webhooks.ShouldContain(w => w.Id == original.Id);
     }
 
@@ -319,7 +319,7 @@ public sealed class MaintainStoresTests(StorePortalFixture fx) : IClassFixture<S
 
         (await StoreAsync(org1)).WebhooksCheckedAtUtc.ShouldNotBeNull();
         PortalWebhooks(second, store2.PublicKey).ShouldAllBe(w => w.Status == "active");
-        PortalWebhooks(first, store1.PublicKey).Count.ShouldBe(4);
+        PortalWebhooks(first, store1.PublicKey).Count.ShouldBe(StoreWebhooks.Topics.Length);
         (await StoreAsync(org2)).WebhookProblem.ShouldNotBeNull();
     }
 }

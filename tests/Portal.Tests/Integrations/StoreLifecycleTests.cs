@@ -51,7 +51,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
     private async Task ShouldBeUnchangedAsync(int org, StoreState before, WooEmulator oldStore, WooEmulator newStore, string publicKey)
     {
         (await StateAsync(org)).ShouldBe(before);
-        PortalWebhooks(oldStore, publicKey).ShouldBe(4, "the old store keeps the portal's webhooks");
+        PortalWebhooks(oldStore, publicKey).ShouldBe(StoreWebhooks.Topics.Length, "the old store keeps the portal's webhooks");
         PortalWebhooks(newStore, publicKey).ShouldBe(0, "the new store gets none");
     }
 
@@ -87,7 +87,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         after.Url.ShouldBe(newStore.BaseUrl);
         after.Links.ShouldBe(links);
         after.SettingsJson.ShouldBe("{\"kept\":true}");
-        PortalWebhooks(newStore, store.PublicKey).ShouldBe(4);
+        PortalWebhooks(newStore, store.PublicKey).ShouldBe(StoreWebhooks.Topics.Length);
         PortalWebhooks(oldStore, store.PublicKey).ShouldBe(0);
         // Products by id, 100 a request; variations by SKU, 100 a request; the mug's SKU-less variations under their parent.
         var reads = newStore.Requests.Entries.Where(r => r.Method == "GET" && r.Path.StartsWith("/wp-json/wc/v3/products", StringComparison.Ordinal)).ToList();
@@ -142,7 +142,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         after.SettingsJson.ShouldBe("{\"kept\":true}");
         after.KeptLogRows.ShouldBe(1);
 
-        PortalWebhooks(newStore, store.PublicKey).ShouldBe(4);
+        PortalWebhooks(newStore, store.PublicKey).ShouldBe(StoreWebhooks.Topics.Length);
         PortalWebhooks(oldStore, store.PublicKey).ShouldBe(0);
     }
 
@@ -251,13 +251,13 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
 
         var wrong = await connector.ChangeCredentialsAsync(FixedTenant.For(org), before.Id, newStore.BaseUrl, key.ConsumerKey, "cs_not_the_secret_at_all", false);
         wrong.Failure.ShouldBe(ConnectFailure.BadCredentials);
-        PortalWebhooks(oldStore, before.PublicKey).ShouldBe(4, "a failed change leaves the store as it was");
+        PortalWebhooks(oldStore, before.PublicKey).ShouldBe(StoreWebhooks.Topics.Length, "a failed change leaves the store as it was");
 
         var result = await connector.ChangeCredentialsAsync(FixedTenant.For(org), before.Id, newStore.BaseUrl, key.ConsumerKey, key.ConsumerSecret, false);
 
         result.Succeeded.ShouldBeTrue(result.Message);
         PortalWebhooks(oldStore, before.PublicKey).ShouldBe(0);
-        PortalWebhooks(newStore, before.PublicKey).ShouldBe(4);
+        PortalWebhooks(newStore, before.PublicKey).ShouldBe(StoreWebhooks.Topics.Length);
         await using (var db = fx.Db(org))
         {
             var after = await db.Stores.SingleAsync();
@@ -347,7 +347,7 @@ public sealed class StoreLifecycleTests(StorePortalFixture fx) : IClassFixture<S
         (await after.StoreActivity.Where(a => a.Path == "/x").Select(a => a.StoreId).ToListAsync()).ShouldBe([kept]);
         (await after.StoreActivity.AnyAsync(a => a.StoreId == gone)).ShouldBeFalse();
         (await after.Sales.SingleAsync(s => s.Id == saleId)).StoreId.ShouldBe(gone);
-        PortalWebhooks(second, (await after.Stores.SingleAsync()).PublicKey).ShouldBe(4);
+        PortalWebhooks(second, (await after.Stores.SingleAsync()).PublicKey).ShouldBe(StoreWebhooks.Topics.Length);
     }
 
     [Fact]
