@@ -254,6 +254,11 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
     }
 
     /// <summary>Moves the store product to the trash; null when done (or already gone), else why not.</summary>
+    /// <summary>One <c>products/batch</c> request creating and updating store products (simple ones or parents).</summary>
+    private static Task<WooBatchResult<WooProduct>> SendProductBatchAsync(WooClient client, IEnumerable<WooProduct> create,
+        IEnumerable<WooProduct> update, CancellationToken ct) =>
+        client.BatchProductsAsync(new WooBatch<WooProduct> { Create = create.ToList(), Update = update.ToList() }, ct);
+
     private static async Task<string?> TrashAsync(WooClient client, long wooProductId, CancellationToken ct)
     {
         try
@@ -433,11 +438,7 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
         WooBatchResult<WooProduct> result;
         try
         {
-            result = await client.BatchProductsAsync(new WooBatch<WooProduct>
-            {
-                Create = toCreate.Select(c => c.Body).ToList(),
-                Update = toUpdate.Select(u => u.Body).ToList(),
-            }, ct);
+            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body), ct);
         }
         catch (WooApiException failed)
         {
@@ -559,11 +560,7 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
         WooBatchResult<WooProduct> result;
         try
         {
-            result = await client.BatchProductsAsync(new WooBatch<WooProduct>
-            {
-                Create = toCreate.Select(c => c.Body).ToList(),
-                Update = toUpdate.Select(u => u.Body).ToList(),
-            }, ct);
+            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body), ct);
         }
         catch (WooApiException failed)
         {
