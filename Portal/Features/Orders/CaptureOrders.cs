@@ -342,33 +342,28 @@ public sealed class CaptureOrders(
                 Taxes = Taxes(i.Taxes),
             };
         }).ToList();
-        lines.AddRange((order.ShippingLines ?? []).Select(s => new PendingOrderLine
-        {
-            Kind = PendingOrderLineKind.Shipping,
-            WooLineId = s.Id,
-            Name = Names(s.MethodTitle, 400) ?? "Shipping",
-            Quantity = 1,
-            Price = s.Total ?? 0m,
-            Subtotal = s.Total ?? 0m,
-            Total = s.Total ?? 0m,
-            TotalTax = s.TotalTax ?? 0m,
-            Taxes = Taxes(s.Taxes),
-        }));
-        lines.AddRange((order.FeeLines ?? []).Select(f => new PendingOrderLine
-        {
-            Kind = PendingOrderLineKind.Fee,
-            WooLineId = f.Id,
-            Name = Names(f.Name, 400) ?? "Fee",
-            Quantity = 1,
-            Price = f.Total ?? 0m,
-            Subtotal = f.Total ?? 0m,
-            Total = f.Total ?? 0m,
-            TotalTax = f.TotalTax ?? 0m,
-            TaxClass = Names(f.TaxClass, 100),
-            Taxes = Taxes(f.Taxes),
-        }));
+        lines.AddRange((order.ShippingLines ?? []).Select(s =>
+            Charge(PendingOrderLineKind.Shipping, s.Id, Names(s.MethodTitle, 400) ?? "Shipping", s.Total, s.TotalTax, null, s.Taxes)));
+        lines.AddRange((order.FeeLines ?? []).Select(f =>
+            Charge(PendingOrderLineKind.Fee, f.Id, Names(f.Name, 400) ?? "Fee", f.Total, f.TotalTax, Names(f.TaxClass, 100), f.Taxes)));
         return lines;
     }
+
+    /// <summary>A shipping or fee line: one of it, at its total.</summary>
+    private static PendingOrderLine Charge(PendingOrderLineKind kind, long wooLineId, string name, decimal? total, decimal? totalTax,
+        string? taxClass, IReadOnlyList<WooLineTax>? taxes) => new()
+    {
+        Kind = kind,
+        WooLineId = wooLineId,
+        Name = name,
+        Quantity = 1,
+        Price = total ?? 0m,
+        Subtotal = total ?? 0m,
+        Total = total ?? 0m,
+        TotalTax = totalTax ?? 0m,
+        TaxClass = taxClass,
+        Taxes = Taxes(taxes),
+    };
 
     private sealed record FoundProduct(int Id, bool TakesStock);
 
