@@ -77,19 +77,21 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
     [Fact]
     public async Task DeliveryForOrderDeletedBeforeQueueRuns_ThenBodyIsTheRest404()
     {
-        fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(300);
+        // Paused, the queued delivery cannot run before the delete however slow the machine is.
+        fx.Emulator.Webhooks.Pause();
         try
         {
             await CreateWebhookAsync("order.created");
             var (_, order) = await fx.SendAsync(HttpMethod.Post, "/orders", """{"line_items":[{"product_id":13,"quantity":1}]}""");
             await fx.SendAsync(HttpMethod.Delete, $"/orders/{order!["id"]}?force=true");
+            fx.Emulator.Webhooks.Resume();
             var delivery = (await _receiver.WaitForAsync(2)).Last();
             JsonNode.Parse(delivery.Text)!["code"]!.GetValue<string>().ShouldBe("woocommerce_rest_shop_order_invalid_id");
             delivery.Headers["X-WC-Webhook-Signature"].ShouldBe(IndependentSignature(delivery.Body));
         }
         finally
         {
-            fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(20);
+            fx.Emulator.Webhooks.Resume();
         }
     }
 
@@ -157,11 +159,13 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
     [Fact]
     public async Task SameResourceSavedRepeatedlyBeforeTheQueueRuns_ThenOneDelivery()
     {
-        fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(300);
+        // Paused, the queued delivery cannot run between the saves however slow the machine is.
+        fx.Emulator.Webhooks.Pause();
         try
         {
             await CreateWebhookAsync("product.updated");
             for (var i = 0; i < 5; i++) await fx.SendAsync(HttpMethod.Put, "/products/82", $$"""{"stock_quantity":{{i}}}""");
+            fx.Emulator.Webhooks.Resume();
             await fx.Emulator.Webhooks.WhenIdleAsync();
             var deliveries = _receiver.Received.Skip(1).ToList();
             deliveries.Count.ShouldBe(1);
@@ -169,7 +173,7 @@ public sealed class WebhookDeliveryTests(EmulatorFixture fx) : IClassFixture<Emu
         }
         finally
         {
-            fx.Emulator.Options.WebhookDelay = TimeSpan.FromMilliseconds(20);
+            fx.Emulator.Webhooks.Resume();
         }
     }
 
