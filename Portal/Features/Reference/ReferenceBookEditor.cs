@@ -112,9 +112,14 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             expectedVersion: expectedVersion,
             duplicate: new ValidationError(nameof(Brand.Name), $"Another brand is already named '{name?.Trim()}'."));
 
-    /// <summary>Sets the ten tier names at once; a blank name means the default "Tier N".</summary>
+    /// <summary>
+    /// Sets the ten tier names at once; a blank name means the default "Tier N". With <paramref name="expectedVersions"/>
+    /// (the version of each named tier the page showed; a tier it showed unnamed is absent) only if no one else named,
+    /// renamed or cleared a tier since — otherwise refused with <see cref="EditConflictException"/>, nothing changed.
+    /// </summary>
     public Task<OperationResult<int>> SavePriceTierNamesAsync(
-        ITenantContext tenant, IReadOnlyList<string?> names, CancellationToken ct = default) =>
+        ITenantContext tenant, IReadOnlyList<string?> names, CancellationToken ct = default,
+        IReadOnlyDictionary<int, Guid>? expectedVersions = null) =>
         unitOfWork.RunAsync(tenant, Permissions.Administrator, "reference books", async (db, org, token) =>
         {
             if (names.Count != PriceTiers.Count)
@@ -123,6 +128,12 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             }
 
             var stored = await db.PriceTierNames.ToDictionaryAsync(n => n.Tier, token);
+            if (expectedVersions is not null && (stored.Count != expectedVersions.Count
+                || stored.Any(n => !expectedVersions.TryGetValue(n.Key, out var shown) || shown != n.Value.Version)))
+            {
+                throw new EditConflictException("list of price tier names");
+            }
+
             var errors = new List<ValidationError>();
             for (var tier = 1; tier <= PriceTiers.Count; tier++)
             {

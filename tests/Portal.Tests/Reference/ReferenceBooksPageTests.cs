@@ -104,4 +104,31 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
             (saved.Name, saved.Rate).ShouldBe(("Shared VAT (renamed)", 21m));
         });
     }
+
+    [Fact]
+    public async Task SaveTierNames_WhenSomeoneElseNamedATierSinceThePageWasOpened_ThenTheConflictShowsTheirNameAndTheUsersNamesAreKept()
+    {
+        _sales.Host.RenderProviders();
+        var page = _sales.Host.Context.Render<ReferenceBooksPage>();
+        page.WaitForAssertion(() => page.FindAll(".mud-tab").ShouldNotBeEmpty());
+        await page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Price tiers")).Click());
+        page.WaitForAssertion(() => page.Find("#tier-name-3").ShouldNotBeNull());
+
+        // Another administrator names tier 2 while this page is open with tier 2 unnamed.
+        var editor = _sales.Host.Context.Services.GetRequiredService<ReferenceBookEditor>();
+        var theirs = Enumerable.Range(1, 10).Select(t => t == 2 ? "Wholesale" : null).ToList();
+        (await editor.SavePriceTierNamesAsync(_sales.Seed.Tenant, theirs)).Succeeded.ShouldBeTrue();
+        await page.InvokeAsync(() => page.Find("#tier-name-3").Change("VIP"));
+        await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
+
+        page.WaitForAssertion(() => page.Find("#tier-conflict").TextContent.ShouldContain("Someone else saved this list of price tier names"), TimeSpan.FromSeconds(10));
+        var rows = page.FindAll("#tier-conflict tbody tr").Select(r => r.TextContent).ToList();
+        rows.ShouldContain(r => r.Contains("Tier 2") && r.Contains("Wholesale"));
+        rows.ShouldContain(r => r.Contains("Tier 3") && r.Contains("VIP"));
+        page.Find("#tier-name-3").GetAttribute("value").ShouldBe("VIP");
+        await using (var db = _sales.Database.For(_sales.Seed.Org))
+        {
+            Domain.Reference.PriceTierName.Resolve(await db.PriceTierNames.ToListAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
+        }
+    }
 }
