@@ -108,16 +108,10 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
     [Fact]
     public async Task SaveTierNames_WhenSomeoneElseNamedATierSinceThePageWasOpened_ThenTheConflictShowsTheirNameAndTheUsersNamesAreKept()
     {
-        _sales.Host.RenderProviders();
-        var page = _sales.Host.Context.Render<ReferenceBooksPage>();
-        page.WaitForAssertion(() => page.FindAll(".mud-tab").ShouldNotBeEmpty());
-        await page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Price tiers")).Click());
-        page.WaitForAssertion(() => page.Find("#tier-name-3").ShouldNotBeNull());
+        var page = await OpenPriceTiersAsync();
 
         // Another administrator names tier 2 while this page is open with tier 2 unnamed.
-        var editor = _sales.Host.Context.Services.GetRequiredService<ReferenceBookEditor>();
-        var theirs = Enumerable.Range(1, 10).Select(t => t == 2 ? "Wholesale" : null).ToList();
-        (await editor.SavePriceTierNamesAsync(_sales.Seed.Tenant, theirs)).Succeeded.ShouldBeTrue();
+        await NameTierElsewhereAsync(2, "Wholesale");
         await page.InvokeAsync(() => page.Find("#tier-name-3").Change("VIP"));
         await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
 
@@ -126,9 +120,71 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
         rows.ShouldContain(r => r.Contains("Tier 2") && r.Contains("Wholesale"));
         rows.ShouldContain(r => r.Contains("Tier 3") && r.Contains("VIP"));
         page.Find("#tier-name-3").GetAttribute("value").ShouldBe("VIP");
-        await using (var db = _sales.Database.For(_sales.Seed.Org))
-        {
-            Domain.Reference.PriceTierName.Resolve(await db.PriceTierNames.ToListAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
-        }
+        (await SavedTierNamesAsync()).Take(3).ShouldBe(["Tier 1", "Wholesale", "Tier 3"]);
+    }
+
+    [Fact]
+    public async Task SaveTierNames_WhenSavedAgainAfterAConflict_ThenTheUsersNamesAreSavedAndTheOtherAdministratorsNameIsKept()
+    {
+        var page = await OpenPriceTiersAsync();
+
+        // Another administrator names tier 2 (and clears the starter names) while this page is open; this user names
+        // tiers 3 and 4. Saving again must store the user's names without putting back what the other one changed.
+        await NameTierElsewhereAsync(2, "Wholesale");
+        await page.InvokeAsync(() => page.Find("#tier-name-3").Change("VIP"));
+        await page.InvokeAsync(() => page.Find("#tier-name-4").Change("Staff"));
+        await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
+        page.WaitForAssertion(() => page.Find("#tier-conflict").ShouldNotBeNull(), TimeSpan.FromSeconds(10));
+
+        await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
+
+        page.WaitForAssertion(() => page.FindAll("#tier-conflict").ShouldBeEmpty(), TimeSpan.FromSeconds(10));
+        (await SavedTierNamesAsync()).Take(4).ShouldBe(["Tier 1", "Wholesale", "VIP", "Staff"]);
+        page.Find("#tier-name-2").GetAttribute("value").ShouldBe("Wholesale");
+        page.Find("#tier-name-3").GetAttribute("value").ShouldBe("VIP");
+    }
+
+    [Fact]
+    public async Task SaveTierNames_WhenBothRenamedTheSameTierAndTheUserSavesAgain_ThenTheUsersNameIsSaved()
+    {
+        await NameTierElsewhereAsync(2, "Trade");
+        var page = await OpenPriceTiersAsync();
+        page.Find("#tier-name-2").GetAttribute("value").ShouldBe("Trade");
+
+        await NameTierElsewhereAsync(2, "Wholesale");
+        await page.InvokeAsync(() => page.Find("#tier-name-2").Change("Resellers"));
+        await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
+        page.WaitForAssertion(() => page.FindAll("#tier-conflict tbody tr").ShouldContain(r => r.TextContent.Contains("Wholesale") && r.TextContent.Contains("Resellers")),
+            TimeSpan.FromSeconds(10));
+        page.Find("#tier-name-2").GetAttribute("value").ShouldBe("Resellers");
+
+        await page.InvokeAsync(() => page.Find("#save-tier-names").Click());
+
+        page.WaitForAssertion(() => page.FindAll("#tier-conflict").ShouldBeEmpty(), TimeSpan.FromSeconds(10));
+        (await SavedTierNamesAsync()).Take(2).ShouldBe(["Tier 1", "Resellers"]);
+    }
+
+    private async Task<IRenderedComponent<ReferenceBooksPage>> OpenPriceTiersAsync()
+    {
+        _sales.Host.RenderProviders();
+        var page = _sales.Host.Context.Render<ReferenceBooksPage>();
+        page.WaitForAssertion(() => page.FindAll(".mud-tab").ShouldNotBeEmpty());
+        await page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Price tiers")).Click());
+        page.WaitForAssertion(() => page.Find("#tier-name-3").ShouldNotBeNull());
+        return page;
+    }
+
+    /// <summary>Another administrator saves the list with only <paramref name="tier"/> named.</summary>
+    private async Task NameTierElsewhereAsync(int tier, string name)
+    {
+        var editor = _sales.Host.Context.Services.GetRequiredService<ReferenceBookEditor>();
+        var names = Enumerable.Range(1, 10).Select(t => t == tier ? name : null).ToList();
+        (await editor.SavePriceTierNamesAsync(_sales.Seed.Tenant, names)).Succeeded.ShouldBeTrue();
+    }
+
+    private async Task<IReadOnlyList<string>> SavedTierNamesAsync()
+    {
+        await using var db = _sales.Database.For(_sales.Seed.Org);
+        return Domain.Reference.PriceTierName.Resolve(await db.PriceTierNames.ToListAsync());
     }
 }
