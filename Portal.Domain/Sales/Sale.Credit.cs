@@ -5,6 +5,9 @@ namespace Portal.Domain.Sales;
 /// <summary>What a received payment pays on the sale, and what is left over as the customer's credit.</summary>
 public sealed record PaymentSplit(decimal Payable, CustomerCreditEntry? Credit);
 
+/// <summary>A payment recorded on the sale and, when it exceeded the balance due, the excess kept as the customer's credit.</summary>
+public sealed record RecordedPayment(SalePayment Payment, CustomerCreditEntry? Credit);
+
 public partial class Sale
 {
     /// <summary>What is left to pay: the total less credit notes and what was paid (by payments or credit).</summary>

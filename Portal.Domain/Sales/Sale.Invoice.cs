@@ -95,14 +95,14 @@ public partial class Sale
                 [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
         }
 
-        // Until customers can hold credit, money beyond what is owed has nowhere to go: refuse it rather than show a
-        // negative balance as "Paid".
-        var due = Total - AmountCredited - AmountPaid;
+        // Money beyond what is owed would show a negative balance as "Paid": it becomes the customer's credit only
+        // when the user confirmed that (RecordPaymentKeepingExcess), so here it is refused.
+        var due = BalanceDue;
         if (amount > due)
         {
             throw new DomainValidationException([new ValidationError("Amount", due <= 0
                 ? "Nothing is due on this invoice: the payment was not recorded."
-                : $"The payment of {amount:N2} is more than the balance due of {due:N2}: record at most {due:N2}.")]);
+                : $"The payment of {amount:N2} is more than the balance due of {due:N2}: keep {amount - due:N2} as the customer's credit, or record at most {due:N2}.")]);
         }
 
         var payment = new SalePayment(OrganizationId, account.Id, amount, Amounts.Utc(paidAt, nameof(paidAt)), Names.Optional(reference));
@@ -110,6 +110,37 @@ public partial class Sale
         AmountPaid += amount;
         Changed();
         return payment;
+    }
+
+    /// <summary>
+    /// Records a payment received for more than the balance due, once the user confirmed keeping the excess as the
+    /// customer's credit: the payment pays the balance and the excess becomes a credit entry, which the caller stores
+    /// with the sale. <paramref name="confirmedCredit"/> is the excess the user agreed to; when the balance changed since
+    /// (someone recorded a payment or a credit note meanwhile) the excess differs and the payment is refused, nothing
+    /// changed, so the user confirms the new figure. A payment that fits records no credit.
+    /// </summary>
+    public RecordedPayment RecordPaymentKeepingExcess(Account account, decimal amount, DateTime paidAt, string? reference, decimal confirmedCredit)
+    {
+        var due = BalanceDue;
+        // A payment that fits, or one refused anyway (voided, not invoiced, a bad amount), is RecordPayment's to decide.
+        if (amount <= due || InvoiceStatus != StageStatus.Authorised || IsVoided || Amounts.RoundMoney(amount) != amount)
+        {
+            return new RecordedPayment(RecordPayment(account, amount, paidAt, reference), null);
+        }
+
+        if (due <= 0)
+        {
+            throw new DomainValidationException([new ValidationError("Amount", "Nothing is due on this invoice: the payment was not recorded.")]);
+        }
+
+        var split = KeepExcessAsCredit(amount, paidAt);
+        if (split.Credit is not { } credit || credit.Amount != confirmedCredit)
+        {
+            throw new DomainValidationException([new ValidationError("Amount",
+                $"The balance due is now {due:N2}, so {amount - due:N2} would be kept as credit, not {confirmedCredit:N2}: confirm the new figure.")]);
+        }
+
+        return new RecordedPayment(RecordPayment(account, split.Payable, paidAt, reference), credit);
     }
 
     /// <summary>

@@ -261,14 +261,29 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             return new SaleStepResult(sale.Id, null);
         }, ct);
 
+    /// <summary>
+    /// Records a payment. One above the balance due is refused unless <paramref name="keepAsCredit"/> is the excess the
+    /// user confirmed keeping as the customer's credit: the payment then pays the balance and the credit entry is
+    /// stored in the same transaction (and, with the form's token, once).
+    /// </summary>
     public Task<OperationResult<SaleStepResult>> RecordPaymentAsync(
         ITenantContext tenant, int saleId, int accountId, decimal amount, DateTime paidAt, string? reference,
-        Guid? expectedVersion = null, CancellationToken ct = default, SubmissionToken? submission = null) =>
+        Guid? expectedVersion = null, CancellationToken ct = default, SubmissionToken? submission = null, decimal? keepAsCredit = null) =>
         Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
         {
             var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, token)
                 ?? throw new DomainValidationException([new ValidationError("Account", "Choose the account that received the payment.")]);
-            sale.RecordPayment(account, amount, paidAt, reference);
+            if (keepAsCredit is not { } confirmed)
+            {
+                sale.RecordPayment(account, amount, paidAt, reference);
+                return null;
+            }
+
+            if (sale.RecordPaymentKeepingExcess(account, amount, paidAt, reference, confirmed).Credit is { } credit)
+            {
+                db.CustomerCredits.Add(credit);
+            }
+
             return null;
         }, ct, submission);
 

@@ -94,4 +94,51 @@ public class CustomerCreditTests
 
         CustomerCredit.Balance([kept, used]).ShouldBe(2m);
     }
+
+    [Fact]
+    public void RecordPaymentKeepingExcess_WhenTheUserConfirmedTheExcess_ThenTheBalanceIsPaidAndTheExcessIsCredit()
+    {
+        var sale = InvoicedFor(100m);
+        sale.RecordPayment(Bank, 60m, Given.Now, null);
+
+        var recorded = sale.RecordPaymentKeepingExcess(Bank, 52.50m, Given.Now, "cheque 1001", confirmedCredit: 12.50m);
+
+        (recorded.Payment.Amount, recorded.Payment.Reference).ShouldBe((40m, "cheque 1001"));
+        var credit = recorded.Credit.ShouldNotBeNull();
+        (credit.CustomerId, credit.Amount, credit.Source, credit.SaleId).ShouldBe((9, 12.50m, CustomerCreditSource.Overpayment, SaleId));
+        (sale.AmountPaid, sale.BalanceDue).ShouldBe((100m, 0m));
+    }
+
+    [Fact]
+    public void RecordPaymentKeepingExcess_WhenTheBalanceChangedSinceTheConfirmation_ThenRefusedNamingTheNewFigureAndNothingIsPaid()
+    {
+        var sale = InvoicedFor(100m);
+        sale.RecordPayment(Bank, 60m, Given.Now, null);
+
+        var refusal = Should.Throw<DomainValidationException>(() => sale.RecordPaymentKeepingExcess(Bank, 52.50m, Given.Now, null, confirmedCredit: 2.50m));
+
+        refusal.Errors.ShouldHaveSingleItem().Message.ShouldBe("The balance due is now 40.00, so 12.50 would be kept as credit, not 2.50: confirm the new figure.");
+        (sale.AmountPaid, sale.Payments.Count).ShouldBe((60m, 1));
+    }
+
+    [Fact]
+    public void RecordPaymentKeepingExcess_WhenThePaymentFits_ThenAPlainPaymentWithoutCredit()
+    {
+        var sale = InvoicedFor(100m);
+
+        var recorded = sale.RecordPaymentKeepingExcess(Bank, 30m, Given.Now, null, confirmedCredit: 0m);
+
+        (recorded.Payment.Amount, recorded.Credit).ShouldBe((30m, (CustomerCreditEntry?)null));
+    }
+
+    [Fact]
+    public void RecordPaymentKeepingExcess_WhenNothingIsDue_ThenRefusedAsBefore()
+    {
+        var sale = InvoicedFor(10m);
+        sale.RecordPayment(Bank, 10m, Given.Now, null);
+
+        Should.Throw<DomainValidationException>(() => sale.RecordPaymentKeepingExcess(Bank, 4m, Given.Now, null, confirmedCredit: 4m))
+            .Errors.ShouldHaveSingleItem().Message.ShouldBe("Nothing is due on this invoice: the payment was not recorded.");
+        sale.Payments.Count.ShouldBe(1);
+    }
 }

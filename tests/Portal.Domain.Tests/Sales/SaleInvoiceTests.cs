@@ -119,7 +119,7 @@ public class SaleInvoiceTests
 
         var refusal = Should.Throw<DomainValidationException>(() => sale.RecordPayment(Bank, 5m, Given.Now, null));
 
-        refusal.Errors.ShouldHaveSingleItem().Message.ShouldBe("The payment of 5.00 is more than the balance due of 1.00: record at most 1.00.");
+        refusal.Errors.ShouldHaveSingleItem().Message.ShouldBe("The payment of 5.00 is more than the balance due of 1.00: keep 4.00 as the customer's credit, or record at most 1.00.");
         sale.AmountPaid.ShouldBe(due - 1m);
         sale.Payments.Count.ShouldBe(1);
         sale.RecordPayment(Bank, 1m, Given.Now, null);

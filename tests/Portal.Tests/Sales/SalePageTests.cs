@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Organizations;
 using Portal.Domain.Sales;
 using Portal.Features.Common;
+using Portal.Features.Customers;
 using Portal.Features.Sales;
 using Portal.Identity;
 using Portal.Tests.Components;
@@ -101,6 +102,51 @@ public sealed class SalePageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => page.Markup.ShouldContain("Amount is not a number"));
         (await SaleAsync(saleId)).Payments.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RecordPayment_WhenAboveTheBalanceDueAndCancelled_ThenTheQuestionNamesTheCreditAndNothingIsRecorded()
+    {
+        var (host, _, saleId, due) = await PayAboveTheBalanceAsync(12.5m);
+
+        host.WaitForAssertion(() => host.Find(".mud-dialog").TextContent
+            .ShouldContain($"The balance due is {due:N2}. Record {due:N2} as this payment and keep {12.5m:N2} as Jane Buyer's credit?"));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Cancel")).Click();
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog").ShouldBeEmpty());
+        (await SaleAsync(saleId)).Payments.ShouldBeEmpty();
+        await using var db = _database.For(_seed.Org);
+        (await db.CustomerCredits.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RecordPayment_WhenAboveTheBalanceDueAndConfirmed_ThenTheBalanceIsPaidAndTheExcessIsTheCustomersCreditOnce()
+    {
+        var (host, page, saleId, due) = await PayAboveTheBalanceAsync(12.5m);
+
+        host.WaitForAssertion(() => host.FindAll(".mud-dialog button").ShouldContain(b => b.TextContent.Contains("Keep 12.50 as credit")));
+        host.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Keep 12.50 as credit")).Click();
+
+        page.WaitForAssertion(() => Stage(page, "payment").ShouldBe("Paid"));
+        page.Find("#balance-due").TextContent.ShouldBe(0m.ToString("N2"));
+        var payment = (await SaleAsync(saleId)).Payments.ShouldHaveSingleItem();
+        payment.Amount.ShouldBe(due);
+        await using var db = _database.For(_seed.Org);
+        var credit = (await db.CustomerCredits.ToListAsync()).ShouldHaveSingleItem();
+        (credit.CustomerId, credit.Amount, credit.SaleId).ShouldBe((_seed.Customer, 12.5m, saleId));
+        (await CustomerCreditQuery.BalancesAsync(db, [_seed.Customer], default))[_seed.Customer].ShouldBe(12.5m);
+    }
+
+    /// <summary>An invoiced sale's page, its payment amount typed <paramref name="excess"/> above the balance due and submitted.</summary>
+    private async Task<(IRenderedComponent<IComponent> Host, IRenderedComponent<SalePage> Page, int SaleId, decimal Due)> PayAboveTheBalanceAsync(decimal excess)
+    {
+        await AdjustAsync(3m);
+        var saleId = await OrderedSaleAsync(1m);
+        (await _database.Sales.AuthoriseInvoiceAsync(_seed.Tenant, saleId)).Succeeded.ShouldBeTrue();
+        var due = (await SaleAsync(saleId)).BalanceDue;
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#payment-amount").Change((due + excess).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        page.Find("#record-payment").Click();
+        return (host, page, saleId, due);
     }
 
     [Fact]
