@@ -25,6 +25,7 @@ internal static class BomRules
             }
 
             Amounts.PositiveQuantity(quantity, $"component {component.Label}");
+            component.CheckQuantity(quantity);
             if (product.Id > 0 && Reaches(component, product.Id, products, []))
             {
                 throw new DomainException(

@@ -42,6 +42,12 @@ public class Product : IOrganizationOwned, IVersioned
     public decimal? Length { get; private set; }
     public int? SaleTaxRuleId { get; set; }
 
+    /// <summary>
+    /// Sold and counted in fractions (metres, kilograms); off, every quantity of it is a whole number, and a
+    /// fractional one is refused wherever it is entered (<see cref="CheckQuantity"/>, the stock ledger).
+    /// </summary>
+    public bool SoldInFractions { get; set; }
+
     public int? FamilyId { get; private set; }
     public ProductFamily? Family { get; private set; }
     public string? Option1Value { get; private set; }
@@ -70,6 +76,10 @@ public class Product : IOrganizationOwned, IVersioned
             Type = type,
         };
     }
+
+    /// <summary>Refuses a fractional <paramref name="quantity"/> of a product not sold in fractions, on <paramref name="field"/>.</summary>
+    public void CheckQuantity(decimal quantity, string field = "Quantity") =>
+        WholeQuantities.Check(SoldInFractions, Label, quantity, field);
 
     public void ChangeSku(string? sku) => Sku = ProductRules.NormalizeSku(sku);
 
@@ -203,3 +213,18 @@ public sealed record ProductImage(int Position, string Url);
 public sealed record ProductCustomField(string Name, string? Value);
 
 public sealed record BomLine(int ComponentProductId, decimal Quantity);
+
+/// <summary>The rule for products not sold in fractions, shared by the entity and the stock ledger.</summary>
+public static class WholeQuantities
+{
+    public static bool IsWhole(decimal quantity) => quantity == decimal.Truncate(quantity);
+
+    public static void Check(bool soldInFractions, string product, decimal quantity, string field = "Quantity")
+    {
+        if (!soldInFractions && !IsWhole(quantity))
+        {
+            throw new DomainValidationException([new ValidationError(field,
+                $"{product} is not sold in fractions: enter a whole number, not {Math.Abs(quantity):0.####}.")]);
+        }
+    }
+}

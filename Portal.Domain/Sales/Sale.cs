@@ -153,6 +153,7 @@ public partial class Sale : IOrganizationOwned
         }
 
         Amounts.PositiveQuantity(quantity, lineName);
+        product?.CheckQuantity(quantity);
         Amounts.Scaled(price, $"the price of {lineName}");
         if (discountPercent is < 0 or > 100 || !Amounts.FitsStoredScale(discountPercent))
         {

@@ -1,3 +1,5 @@
+using Portal.Domain.Catalog;
+
 namespace Portal.Domain.Stock;
 
 /// <summary>
@@ -31,6 +33,16 @@ public sealed class StockLedger
 
     public int OrganizationId { get; }
     public DateTime Now { get; }
+
+    // Products not sold in fractions: no movement of them may be fractional, whoever asks for it.
+    private readonly HashSet<int> _wholeOnly = [];
+
+    /// <summary>Marks products not sold in fractions: a fractional movement of one of them is then refused.</summary>
+    public StockLedger WholeNumbersOnly(IEnumerable<int> productIds)
+    {
+        _wholeOnly.UnionWith(productIds);
+        return this;
+    }
     public StockEffects Effects { get; } = new();
 
     /// <summary>The balances as they stand now (loaded and opened).</summary>
@@ -145,6 +157,7 @@ public sealed class StockLedger
     internal StockMovement Move(
         StockMovementKind kind, int productId, int locationId, decimal quantity, MovementOrigin origin)
     {
+        WholeQuantities.Check(!_wholeOnly.Contains(productId), ProductLabel(productId), quantity);
         var movement = StockMovement.Create(OrganizationId, productId, locationId, kind, quantity, Now, origin);
         var balance = Balance(productId, locationId);
         balance.Apply(movement, ProductLabel(productId));

@@ -505,6 +505,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)")
                         .HasAnnotation("Portal:UpperCaseOf", "Sku");
 
+                    b.Property<bool>("SoldInFractions")
+                        .HasColumnType("bit");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -480,6 +480,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Portal:UpperCaseOf", "Sku");
 
+                    b.Property<bool>("SoldInFractions")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -25,6 +25,9 @@ public sealed record ProductInput
     public decimal? Length { get; init; }
     public int? SaleTaxRuleId { get; init; }
 
+    /// <summary>Quantities of it may be fractional (off: whole numbers only, see <see cref="Product.SoldInFractions"/>).</summary>
+    public bool SoldInFractions { get; init; }
+
     /// <summary>Tier (1–10) → price; a tier left out has no price.</summary>
     public IReadOnlyDictionary<int, decimal> Prices { get; init; } = new Dictionary<int, decimal>();
 
@@ -140,8 +143,21 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             errors.Add(new ValidationError(nameof(Product.SaleTaxRuleId), "The tax rule does not exist."));
         }
 
+        // Fractions switched off while a fraction is on hand would leave it there for good: whole movements can never
+        // take it off. The merchant counts it to a whole number first.
+        if (product.SoldInFractions && !input.SoldInFractions && product.Id > 0)
+        {
+            var onHand = await db.StockBalances.Where(b => b.ProductId == product.Id).Select(b => b.OnHand).ToListAsync(ct);
+            if (onHand.Any(q => !WholeQuantities.IsWhole(q)))
+            {
+                errors.Add(new ValidationError(nameof(Product.SoldInFractions),
+                    "A fraction of this product is on hand: adjust its stock to whole numbers before it is sold in whole numbers only."));
+            }
+        }
+
         DomainValidationException.ThrowIfAny(errors);
         product.CategoryId = input.CategoryId;
+        product.SoldInFractions = input.SoldInFractions;
         product.BrandId = input.BrandId;
         product.SaleTaxRuleId = input.SaleTaxRuleId;
         product.Description = input.Description;

@@ -11,7 +11,8 @@ public sealed record CustomerOption(int Id, string Name)
     public override string ToString() => Name;
 }
 
-public sealed record ProductOption(int Id, string Sku, string Name, ProductType Type, int? SaleTaxRuleId, IReadOnlyList<ProductPrice> Prices)
+public sealed record ProductOption(
+    int Id, string Sku, string Name, ProductType Type, int? SaleTaxRuleId, IReadOnlyList<ProductPrice> Prices, bool SoldInFractions = false)
 {
     public decimal? PriceFor(int tier) => Prices.FirstOrDefault(p => p.Tier == tier)?.Price;
 
@@ -73,7 +74,7 @@ public static class SaleEntry
     }
 
     public static ProductOption Option(Product product) =>
-        new(product.Id, product.Sku, product.Name, product.Type, product.SaleTaxRuleId, product.Prices.ToList());
+        new(product.Id, product.Sku, product.Name, product.Type, product.SaleTaxRuleId, product.Prices.ToList(), product.SoldInFractions);
 
     public static async Task<CustomerDefaults?> DefaultsAsync(PortalDbContext db, int customerId, CancellationToken ct)
     {

@@ -9,7 +9,8 @@ public static class LedgerLoading
 {
     /// <summary>
     /// Loads, tracked, every balance and every allocation (of every source) of the products at the locations:
-    /// fewer allocations would overstate availability.
+    /// fewer allocations would overstate availability. Products not sold in fractions are marked, so that no
+    /// command moves a fraction of them.
     /// </summary>
     public static async Task<StockLedger> LoadAsync(
         PortalDbContext db, int organizationId, DateTime now, IReadOnlyCollection<int> productIds,
@@ -21,7 +22,8 @@ public static class LedgerLoading
         var allocations = await db.StockAllocations
             .Where(a => productIds.Contains(a.ProductId) && locationIds.Contains(a.LocationId))
             .ToListAsync(ct);
-        return new StockLedger(organizationId, now, balances, allocations, productLabel);
+        var wholeOnly = await db.Products.Where(p => productIds.Contains(p.Id) && !p.SoldInFractions).Select(p => p.Id).ToListAsync(ct);
+        return new StockLedger(organizationId, now, balances, allocations, productLabel).WholeNumbersOnly(wholeOnly);
     }
 
     /// <summary>Adds the new rows and removes the released allocations; changed rows are already tracked.</summary>

@@ -9,6 +9,8 @@ public class BillOfMaterialsTests
     private readonly Product _bolt = Given.Product(3, "BOLT");
     private readonly Product _labour = Given.Product(4, "LABOUR", ProductType.Service);
 
+    public BillOfMaterialsTests() => _labour.SoldInFractions = true; // hours
+
     private Dictionary<int, Product> Catalog => new[] { _kit, _box, _bolt, _labour }.ToDictionary(p => p.Id);
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class AvailabilityQueryTests
     {
         await using var database = await InventoryDatabase.CreateAsync();
         var seed = await InventorySeed.CreateAsync(database);
+        await seed.SellInFractionsAsync(database, seed.Widget);
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 10m, "count")).Succeeded.ShouldBeTrue();
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Shop, 2.5m, "count")).Succeeded.ShouldBeTrue();
         (await database.Sales.CreateAsync(seed.Tenant, seed.Sale((seed.Widget, 3m)), placeOrder: true)).Succeeded.ShouldBeTrue();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain.Catalog;
@@ -54,6 +55,14 @@ public sealed class InventorySeed
             Carrier = carrier.Id, Bank = bank.Id, Widget = widget.Id, Gadget = gadget.Id, Part = part.Id, Kit = kit.Id,
             Store = store.Id,
         };
+    }
+
+    /// <summary>Marks a product as sold in fractions (products are sold in whole numbers unless marked).</summary>
+    public async Task SellInFractionsAsync(InventoryDatabase database, int productId)
+    {
+        await using var db = database.For(Org);
+        (await db.Products.SingleAsync(p => p.Id == productId)).SoldInFractions = true;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Another store of the organization, as a row only.</summary>

@@ -48,6 +48,7 @@ public sealed class StockConcurrencyTests
     {
         await using var database = await InventoryDatabase.CreateAsync();
         var seed = await InventorySeed.CreateAsync(database);
+        await seed.SellInFractionsAsync(database, seed.Widget);
         (await database.Stock.AdjustAsync(seed.Tenant, seed.Widget, seed.Warehouse, 100m, "opening")).Succeeded.ShouldBeTrue();
 
         var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
