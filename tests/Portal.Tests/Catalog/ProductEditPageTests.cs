@@ -166,6 +166,25 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_WhenSoldInFractionsIsTicked_ThenTheProductTakesFractionalQuantities()
+    {
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        page.WaitForElement("#product-fractions");
+        (await Database.Stock.AdjustAsync(Seed.Tenant, Seed.Widget, Seed.Warehouse, 1.5m, "cut")).Succeeded.ShouldBeFalse();
+
+        var box = page.Find("#product-fractions");
+        (box.TagName == "INPUT" ? box : box.QuerySelector("input")!).Change(true);
+        page.Find("#save-product").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            using var db = Database.For(Seed.Org);
+            db.Products.Single(p => p.Id == Seed.Widget).SoldInFractions.ShouldBeTrue();
+        }, TimeSpan.FromSeconds(10));
+        (await Database.Stock.AdjustAsync(Seed.Tenant, Seed.Widget, Seed.Warehouse, 1.5m, "cut")).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Page_WhenTheUserIsReadOnly_ThenOffersNoSaveAndNoComponentEditing()
     {
         await using var readOnly = new BunitHost();

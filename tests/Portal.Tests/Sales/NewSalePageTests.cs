@@ -37,4 +37,21 @@ public sealed class NewSalePageTests : IAsyncLifetime
         await using var db = _sales.Database.For(_sales.Seed.Org);
         (await db.Sales.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task SaveDraft_WhenALineOfAProductNotSoldInFractionsHasAFraction_ThenTheQuantitySaysWholeNumbersAndNothingIsSaved()
+    {
+        var seed = _sales.Seed;
+        var draft = (await _sales.Database.Sales.CreateAsync(seed.Tenant, seed.Sale((seed.Widget, 2m)), placeOrder: false)).Value!.SaleId;
+        _sales.Host.RenderProviders();
+        var page = _sales.Host.Context.Render<NewSalePage>(p => p.Add(x => x.SaleId, draft));
+        page.WaitForAssertion(() => page.Find("#line-quantity-0").ShouldNotBeNull());
+
+        await page.InvokeAsync(() => page.Find("#line-quantity-0").Change("1.5"));
+        await page.InvokeAsync(() => page.Find("#save-draft").Click());
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Whole numbers only"));
+        await using var db = _sales.Database.For(seed.Org);
+        (await db.Sales.Include(s => s.Lines).SingleAsync(s => s.Id == draft)).Lines.ShouldHaveSingleItem().Quantity.ShouldBe(2m);
+    }
 }
