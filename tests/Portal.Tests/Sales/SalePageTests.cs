@@ -203,13 +203,7 @@ public sealed class SalePageTests : IAsyncLifetime
     [Fact]
     public async Task CreditNoteAndRestock_WhenInvoicedAfterPicking_ThenCreditedAmountAndReturnedStockShow()
     {
-        await AdjustAsync(5m);
-        var saleId = await OrderedSaleAsync(2m);
-        var (_, page) = RenderPage(saleId, Permissions.Sales);
-        page.Find("#authorise-pick").Click();
-        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
-        page.Find("#authorise-invoice").Click();
-        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+        var (saleId, page) = await PickedAndInvoicedAsync();
 
         page.Find($"#restock-quantity-{_seed.Widget}").Change("1");
         page.Find("#restock").Click();
@@ -229,6 +223,28 @@ public sealed class SalePageTests : IAsyncLifetime
         page.Find("#create-credit-note").Click();
         page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("is more than the 15"));
         page.FindAll(".credit-note").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CreditNoteAndRestock_WhenAnAmountOrAQuantityNoLongerParses_ThenTheFieldSaysSoAndNothingIsCreditedOrRestocked()
+    {
+        var (saleId, page) = await PickedAndInvoicedAsync();
+
+        // Typed, then overtyped with text that does not parse: the old value is still underneath.
+        page.Find($"#restock-quantity-{_seed.Widget}").Change("1");
+        page.Find($"#restock-quantity-{_seed.Widget}").Change("one");
+        page.Find("#restock").Click();
+        page.WaitForAssertion(() => page.Find("#sale-error").TextContent.ShouldContain("Restock WIDGET – Widget is not a number"));
+
+        page.Find("#credit-description").Change("Damaged in transit");
+        page.Find("#credit-amount").Change("5");
+        page.Find("#credit-amount").Change("5 EUR");
+        page.Find("#create-credit-note").Click();
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Amount is not a number"));
+
+        await using var db = _database.For(_seed.Org);
+        (await db.Sales.Include(s => s.CreditNotes).SingleAsync(s => s.Id == saleId)).CreditNotes.ShouldBeEmpty();
+        (await _database.StockOfAsync(_seed.Org, _seed.Widget, _seed.Warehouse)).ShouldBe((3m, 3m));
     }
 
     [Fact]
@@ -363,6 +379,19 @@ public sealed class SalePageTests : IAsyncLifetime
 
     private async Task AdjustAsync(decimal quantity) =>
         (await _database.Stock.AdjustAsync(_seed.Tenant, _seed.Widget, _seed.Warehouse, quantity, "count")).Succeeded.ShouldBeTrue();
+
+    /// <summary>A sale of 2 widgets (of 5 on hand), picked and invoiced through the page's buttons.</summary>
+    private async Task<(int SaleId, IRenderedComponent<SalePage> Page)> PickedAndInvoicedAsync()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (_, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-pick").Click();
+        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+        return (saleId, page);
+    }
 
     private async Task<int> OrderedSaleAsync(decimal quantity)
     {
