@@ -310,6 +310,68 @@ public sealed class SaleLifecycleTests(PortalFixture fixture)
         session.ShouldHaveNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task Overpayment_WhenTheExcessIsConfirmedAsCredit_ThenTheBalanceIsPaidAndTheCustomerHoldsTheExcess()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Overpaid");
+        var shop = await SeedAsync(owner.OrganizationId, onHand: 10m);
+        var tenant = FixedTenant.For(owner.OrganizationId);
+        var draft = new SaleDraft(new SaleHeader { CustomerId = shop.Customer, LocationId = shop.Location, PaymentTermDays = 30 },
+            [new SaleLineInput(shop.Product, null, 2m, 25m)], []);
+        var saleId = (await Operations.CreateAsync(tenant, draft, placeOrder: true)).Value!.SaleId;
+        (await Operations.AuthoriseInvoiceAsync(tenant, saleId)).Succeeded.ShouldBeTrue();
+        await using var session = await fixture.OpenSessionAsync(nameof(Overpayment_WhenTheExcessIsConfirmedAsCredit_ThenTheBalanceIsPaidAndTheCustomerHoldsTheExcess));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+        await session.GotoAsync($"sales/{saleId}");
+        await Tab(page, "Payments").ClickAsync();
+        await Expect(page.Locator("#payment-amount")).ToHaveValueAsync("50.00");
+
+        await page.Locator("#payment-amount").FillAsync("62.50");
+        await page.Locator("#payment-amount").BlurAsync();
+        await page.Locator("#record-payment").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("The balance due is 50.00. Record 50.00 as this payment and keep 12.50 as Garden Centre Ltd's credit?");
+        await session.ScreenshotAsync("overpayment-question");
+        await dialog.Locator("button", new LocatorLocatorOptions { HasText = "Keep 12.50 as credit" }).ClickAsync();
+
+        await Expect(Stage(page, "payment")).ToHaveTextAsync("Paid");
+        await Expect(page.Locator("#balance-due")).ToHaveTextAsync("0.00");
+        await session.ScreenshotAsync("overpayment-kept-as-credit");
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            (await db.Sales.SingleAsync(s => s.Id == saleId)).AmountPaid.ShouldBe(50m);
+            (await db.CustomerCredits.SingleAsync()).Amount.ShouldBe(12.5m);
+        }
+
+        await page.Locator(".mud-nav-link", new PageLocatorOptions { HasText = "Customers" }).ClickAsync();
+        await Expect(page.Locator("tr", new PageLocatorOptions { HasText = "Garden Centre Ltd" })).ToContainTextAsync("12.50");
+        await session.ScreenshotAsync("customer-credit-listed");
+        session.ShouldHaveNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task NewSale_WhenAProductNotSoldInFractionsGetsAFraction_ThenTheQuantitySaysWholeNumbersAndNothingIsSaved()
+    {
+        var owner = await fixture.Server.CreateOrganizationAsync("Whole");
+        await SeedAsync(owner.OrganizationId, onHand: 10m);
+        await using var session = await fixture.OpenSessionAsync(nameof(NewSale_WhenAProductNotSoldInFractionsGetsAFraction_ThenTheQuantitySaysWholeNumbersAndNothingIsSaved));
+        var page = session.Page;
+        await session.SignInAsync(owner.Email, owner.Password);
+
+        await FillNewSaleAsync(session, "1.5");
+        await page.Locator("#save-and-order").ClickAsync();
+
+        await Expect(page.GetByText("Whole numbers only")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("fraction-of-a-whole-number-product");
+        await using (var db = Contexts.CreateForOrganization(owner.OrganizationId))
+        {
+            (await db.Sales.CountAsync()).ShouldBe(0);
+        }
+
+        session.ShouldHaveNoBrowserErrors();
+    }
+
     private IPortalDbContextFactory Contexts => fixture.Server.Services.GetRequiredService<IPortalDbContextFactory>();
 
     private SaleOperations Operations => fixture.Server.Services.GetRequiredService<SaleOperations>();
