@@ -20,7 +20,7 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
 
         // Two locations, from the dashboard's "Add a location" step: the starter one and a shop.
         await page.GetByText("Add a location").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/reference$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/reference/locations$"));
         await session.ScreenshotAsync("reference-books");
         await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#location-table")).ToContainTextAsync("Main Warehouse");
