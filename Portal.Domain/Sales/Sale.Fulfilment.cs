@@ -57,7 +57,7 @@ public partial class Sale
             if (quantity > 0)
             {
                 var assembly = new SaleAssembly(
-                    OrganizationId, productId, product.Sku, quantity, Components(product, quantity, products));
+                    OrganizationId, productId, product.Sku, quantity, SaleAssemblyComponent.Of(product, quantity, products));
                 Assemblies.Add(assembly);
                 TryComplete(assembly, ledger);
             }
@@ -88,6 +88,50 @@ public partial class Sale
         }
 
         Changed();
+    }
+
+    /// <summary>
+    /// Assembles, by hand, what the pick of a kit line lacks (ordered − available to this sale at its location), so
+    /// that a kit out of stock does not stall the sale. Completes at once; when components are short it refuses,
+    /// naming each, and nothing changes.
+    /// </summary>
+    public SaleAssembly AssembleShortfall(int productId, IReadOnlyDictionary<int, Product> products, StockLedger ledger)
+    {
+        EnsureNotVoided();
+        EnsureOrderAuthorised("assembling for it");
+        Use(ledger);
+        if (PickStatus == StageStatus.Authorised)
+        {
+            throw new DomainException("The pick is already authorised: nothing is left to assemble for it.");
+        }
+
+        if (!StockQuantities.TryGetValue(productId, out var ordered) || !products.TryGetValue(productId, out var product))
+        {
+            throw new DomainException("The product is not a stock line of this sale.");
+        }
+
+        if (!product.IsAssembled)
+        {
+            throw new DomainException($"{product.Label} has no bill of materials: it cannot be assembled.");
+        }
+
+        var quantity = Math.Max(0m, ordered - ledger.AvailableTo(AllocationSource.Sale, Id, productId, LocationId));
+        if (quantity == 0)
+        {
+            throw new DomainException($"{product.Label} is available for the whole pick: there is nothing to assemble.");
+        }
+
+        var components = SaleAssemblyComponent.Of(product, quantity, products);
+        if (ledger.ComponentShortfalls(components, LocationId) is { Count: > 0 } missing)
+        {
+            throw new DomainException(StockLedger.CannotAssemble(quantity, product.Label, missing));
+        }
+
+        var assembly = new SaleAssembly(OrganizationId, productId, product.Sku, quantity, components);
+        Assemblies.Add(assembly);
+        TryComplete(assembly, ledger);
+        Changed();
+        return assembly;
     }
 
     /// <summary>
@@ -268,26 +312,16 @@ public partial class Sale
 
     private string? TryComplete(SaleAssembly assembly, StockLedger ledger)
     {
-        var missing = assembly.Components
-            .Where(c => c.IsStock)
-            .Select(c => (c.Sku, Short: c.Quantity - Math.Max(0m, ledger.Available(c.ProductId, LocationId))))
-            .Where(c => c.Short > 0)
-            .Select(c => $"{c.Sku} is short by {c.Short}")
-            .ToList();
-        if (missing.Count > 0)
+        if (ledger.ComponentShortfalls(assembly.Components, LocationId) is { Count: > 0 } missing)
         {
-            var reason = $"The assembly of {assembly.Quantity} × {assembly.Sku} waits for components: {string.Join("; ", missing)}.";
+            var reason = $"The assembly of {assembly.Quantity} × {assembly.Sku} waits for components: " +
+                string.Join("; ", missing.Select(m => $"{m.Sku} is short by {m.Short}")) + ".";
             assembly.StayDraft(reason);
             return reason;
         }
 
-        var origin = Origin("Assembly") with { Assembly = assembly };
-        foreach (var component in assembly.Components.Where(c => c.IsStock))
-        {
-            ledger.Move(StockMovementKind.AssemblyOut, component.ProductId, LocationId, -component.Quantity, origin);
-        }
-
-        ledger.Move(StockMovementKind.AssemblyIn, assembly.ProductId, LocationId, assembly.Quantity, origin);
+        ledger.Build(assembly.ProductId, assembly.Quantity, assembly.Components, LocationId,
+            Origin("Assembly") with { Assembly = assembly });
         assembly.Complete(ledger.Now);
         return null;
     }
@@ -315,18 +349,4 @@ public partial class Sale
 
     private MovementOrigin Origin(string reason) =>
         new(reason, Reference ?? StoreOrderNumber ?? InvoiceNumber, Id);
-
-    private static List<SaleAssemblyComponent> Components(
-        Product product, decimal quantity, IReadOnlyDictionary<int, Product> products) =>
-        product.BillOfMaterials.Select(line =>
-        {
-            if (!products.TryGetValue(line.ComponentProductId, out var component))
-            {
-                throw new ArgumentException($"Component product {line.ComponentProductId} was not loaded.", nameof(products));
-            }
-
-            // Stored quantities keep four decimals; round up so an assembly never consumes less than its BOM says.
-            var needed = Math.Round(line.Quantity * quantity, Amounts.StoredDecimals, MidpointRounding.ToPositiveInfinity);
-            return new SaleAssemblyComponent(component.Id, component.Sku, component.Type == ProductType.Stock, needed);
-        }).ToList();
 }

@@ -55,7 +55,23 @@ public class SaleAssembly : IOrganizationOwned
 }
 
 /// <summary>What one assembly consumes of one component (bill-of-materials quantity × assembled quantity).</summary>
-public sealed record SaleAssemblyComponent(int ProductId, string Sku, bool IsStock, decimal Quantity);
+public sealed record SaleAssemblyComponent(int ProductId, string Sku, bool IsStock, decimal Quantity)
+{
+    /// <summary>What assembling <paramref name="quantity"/> of the product takes of each component of its bill of materials.</summary>
+    public static List<SaleAssemblyComponent> Of(
+        Catalog.Product product, decimal quantity, IReadOnlyDictionary<int, Catalog.Product> products) =>
+        product.BillOfMaterials.Select(line =>
+        {
+            if (!products.TryGetValue(line.ComponentProductId, out var component))
+            {
+                throw new ArgumentException($"Component product {line.ComponentProductId} was not loaded.", nameof(products));
+            }
+
+            // Stored quantities keep four decimals; round up so an assembly never consumes less than its BOM says.
+            var needed = Math.Round(line.Quantity * quantity, Amounts.StoredDecimals, MidpointRounding.ToPositiveInfinity);
+            return new SaleAssemblyComponent(component.Id, component.Sku, component.Type == Catalog.ProductType.Stock, needed);
+        }).ToList();
+}
 
 /// <summary>Money given back on a sale, and the stock that came back with it.</summary>
 public class CreditNote : IOrganizationOwned

@@ -105,6 +105,58 @@ public sealed class StockLedger
     }
 
     /// <summary>
+    /// Builds <paramref name="quantity"/> of an assembled product (a kit) at a location from its components, outside
+    /// any sale: each stock component comes off (AssemblyOut), the kit goes on (AssemblyIn). Refuses, naming each
+    /// component the available stock there cannot cover, and then changes nothing.
+    /// </summary>
+    public IReadOnlyList<StockMovement> Assemble(
+        Catalog.Product kit, decimal quantity, int locationId, IReadOnlyDictionary<int, Catalog.Product> products, string? reason)
+    {
+        Amounts.PositiveQuantity(quantity, kit.Label);
+        if (!kit.IsAssembled)
+        {
+            throw new DomainException($"{kit.Label} has no bill of materials: it cannot be assembled.");
+        }
+
+        var components = Sales.SaleAssemblyComponent.Of(kit, quantity, products);
+        if (ComponentShortfalls(components, locationId) is { Count: > 0 } missing)
+        {
+            throw new DomainException(CannotAssemble(quantity, kit.Label, missing));
+        }
+
+        var before = Effects.NewMovements.Count;
+        Build(kit.Id, quantity, components, locationId, new MovementOrigin(Names.Optional(reason) ?? "Assembly"));
+        return Effects.NewMovements.Skip(before).ToList();
+    }
+
+    /// <summary>Each stock component that available stock at the location cannot cover, with what it lacks.</summary>
+    public IReadOnlyList<(string Sku, decimal Short)> ComponentShortfalls(
+        IEnumerable<Sales.SaleAssemblyComponent> components, int locationId) =>
+        components
+            .Where(c => c.IsStock)
+            .Select(c => (c.Sku, Short: c.Quantity - Math.Max(0m, Available(c.ProductId, locationId))))
+            .Where(c => c.Short > 0)
+            .ToList();
+
+    /// <summary>The refusal of an assembly whose components are short, in the merchant's words.</summary>
+    public static string CannotAssemble(decimal quantity, string kit, IEnumerable<(string Sku, decimal Short)> missing) =>
+        $"Not enough components to assemble {quantity:0.####} × {kit}: " +
+        string.Join("; ", missing.Select(m => $"{m.Sku} is short by {m.Short:0.####}")) +
+        ". Adjust or transfer the components in first.";
+
+    /// <summary>Takes the stock components off and puts the assembled product on, all at one location.</summary>
+    internal void Build(
+        int productId, decimal quantity, IEnumerable<Sales.SaleAssemblyComponent> components, int locationId, MovementOrigin origin)
+    {
+        foreach (var component in components.Where(c => c.IsStock))
+        {
+            Move(StockMovementKind.AssemblyOut, component.ProductId, locationId, -component.Quantity, origin);
+        }
+
+        Move(StockMovementKind.AssemblyIn, productId, locationId, quantity, origin);
+    }
+
+    /// <summary>
     /// Sets what a source has allocated of a product at a location to exactly <paramref name="quantity"/>
     /// (zero releases it). Allocating beyond what is available is allowed: the excess is a backorder.
     /// </summary>

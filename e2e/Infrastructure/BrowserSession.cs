@@ -129,6 +129,18 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
+    /// <summary>
+    /// Screenshots the step and checks nothing is wider than the screen: a page that scrolls sideways on a phone is
+    /// broken even if it renders.
+    /// </summary>
+    public async Task FitsAsync(int width, string step)
+    {
+        await WaitForInteractiveAsync();
+        var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        await ScreenshotAsync(step);
+        scrollWidth.ShouldBeLessThanOrEqualTo(width, $"{step}: the page is {scrollWidth} px wide");
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         await FillSignInFormAsync(email, password);

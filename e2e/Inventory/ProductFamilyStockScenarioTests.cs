@@ -20,7 +20,7 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
 
         // Two locations, from the dashboard's "Add a location" step: the starter one and a shop.
         await page.GetByText("Add a location").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/reference$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/reference/locations$"));
         await session.ScreenshotAsync("reference-books");
         await Expect(page.Locator("#location-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#location-table")).ToContainTextAsync("Main Warehouse");
@@ -64,7 +64,8 @@ public sealed class ProductFamilyStockScenarioTests(PortalFixture fixture)
         await session.ScreenshotAsync("family-variants-generated");
 
         await page.Locator("#save-product").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/products/\\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/products/\\d+#family-section$"));
+        await Expect(page.Locator("#family-section")).ToBeInViewportAsync();
         await Expect(page.Locator("#variant-list tbody tr")).ToHaveCountAsync(4);
         await Expect(page.Locator("#product-title")).ToContainTextAsync("Tee - ");
         await session.ScreenshotAsync("variant-page");

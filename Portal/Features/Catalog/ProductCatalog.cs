@@ -38,6 +38,24 @@ public sealed record ProductInput
 
 public sealed record VariantInput(string? Sku, IReadOnlyList<string?> OptionValues);
 
+/// <summary>What each variant of a family starts with: the family's price per tier, category and tax rule.</summary>
+public sealed record VariantDefaults(IReadOnlyDictionary<int, decimal> Prices, int? CategoryId, int? SaleTaxRuleId)
+{
+    /// <summary>A new variant starts as its siblings are.</summary>
+    public static VariantDefaults Of(Product sibling) => new(
+        sibling.Prices.ToDictionary(p => p.Tier, p => p.Price), sibling.CategoryId, sibling.SaleTaxRuleId);
+
+    public void ApplyTo(Product variant)
+    {
+        variant.CategoryId = CategoryId;
+        variant.SaleTaxRuleId = SaleTaxRuleId;
+        foreach (var (tier, price) in Prices)
+        {
+            variant.SetPrice(tier, price);
+        }
+    }
+}
+
 /// <summary>
 /// Creates and edits products and families. SKU and name are unique per organization regardless of case; a clash
 /// comes back as the domain's DuplicateSku / DuplicateName field error, whether found by the check before saving or
@@ -89,13 +107,19 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
     /// <summary>Creates a family with its variants (each a stock product named "Family - value / value").</summary>
     public Task<OperationResult<int>> CreateFamilyAsync(
         ITenantContext tenant, string? name, IReadOnlyList<string?> optionNames, IReadOnlyList<VariantInput> variants,
-        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        CancellationToken ct = default, SubmissionToken? submission = null, VariantDefaults? defaults = null) =>
         unitOfWork.RunOnceAsync(tenant, submission, "Catalog.CreateFamily", Permissions.Administrator, "products", async (db, organizationId, token) =>
         {
+            if (defaults is not null)
+            {
+                await CheckReferencesAsync(db, defaults.CategoryId, null, defaults.SaleTaxRuleId, token);
+            }
+
             var family = ProductFamily.Create(organizationId, name, optionNames);
             foreach (var variant in variants)
             {
-                family.AddVariant(variant.Sku, variant.OptionValues);
+                var product = family.AddVariant(variant.Sku, variant.OptionValues);
+                defaults?.ApplyTo(product);
             }
 
             db.ProductFamilies.Add(family);
@@ -109,7 +133,13 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         {
             var family = await db.ProductFamilies.Include(f => f.Variants).FirstOrDefaultAsync(f => f.Id == familyId, token)
                 ?? throw new DomainException($"Family {familyId} does not exist.");
+            var sibling = family.Variants.OrderBy(v => v.Id).FirstOrDefault();
             var product = family.AddVariant(variant.Sku, variant.OptionValues);
+            if (sibling is not null)
+            {
+                VariantDefaults.Of(sibling).ApplyTo(product);
+            }
+
             await SaveCheckedAsync(db, [product], token);
             return product.Id;
         }, ct);
@@ -124,21 +154,21 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             return product.Id;
         }, ct);
 
-    private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
+    /// <summary>Foreign keys prove a row exists, not that it is this organization's: each is looked up through the filter.</summary>
+    private static async Task CheckReferencesAsync(PortalDbContext db, int? categoryId, int? brandId, int? taxRuleId, CancellationToken ct)
     {
-        // Foreign keys prove a row exists, not that it is this organization's: look each one up through the filter.
         var errors = new List<ValidationError>();
-        if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
+        if (categoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
         {
             errors.Add(new ValidationError(nameof(Product.Category), "The category does not exist."));
         }
 
-        if (input.BrandId is { } brand && !await db.Brands.AnyAsync(b => b.Id == brand, ct))
+        if (brandId is { } brand && !await db.Brands.AnyAsync(b => b.Id == brand, ct))
         {
             errors.Add(new ValidationError(nameof(Product.Brand), "The brand does not exist."));
         }
 
-        if (input.SaleTaxRuleId is { } rule && !await db.TaxRules.AnyAsync(t => t.Id == rule, ct))
+        if (taxRuleId is { } rule && !await db.TaxRules.AnyAsync(t => t.Id == rule, ct))
         {
             errors.Add(new ValidationError(nameof(Product.SaleTaxRuleId), "The tax rule does not exist."));
         }
@@ -156,6 +186,11 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
         }
 
         DomainValidationException.ThrowIfAny(errors);
+    }
+
+    private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
+    {
+        await CheckReferencesAsync(db, input.CategoryId, input.BrandId, input.SaleTaxRuleId, ct);
         product.CategoryId = input.CategoryId;
         product.SoldInFractions = input.SoldInFractions;
         product.BrandId = input.BrandId;

@@ -14,6 +14,9 @@ public sealed record SaleProductStock(
     decimal Restocked)
 {
     public decimal Returnable => Picked - Restocked;
+
+    /// <summary>Built from components: what it lacks for the pick can be assembled from the sale.</summary>
+    public bool IsKit { get; init; }
 }
 
 /// <summary>Everything the sale page shows, read untracked in one short-lived context.</summary>
@@ -59,13 +62,17 @@ public sealed record SaleDetails(
             .ToDictionaryAsync(a => a.ProductId, a => a.Quantity, ct);
         var onHand = await db.StockBalances.Where(b => products.Contains(b.ProductId) && b.LocationId == sale.LocationId)
             .ToDictionaryAsync(b => b.ProductId, b => b.OnHand, ct);
+        var kits = await db.Products.Where(p => products.Contains(p.Id) && p.BillOfMaterials.Any()).Select(p => p.Id).ToListAsync(ct);
         var stock = sale.StockQuantities.Select(q =>
         {
             var label = sale.Lines.First(l => l.ProductId == q.Key).Label;
             var backorder = backorders.Where(b => b.ProductId == q.Key).Sum(b => b.Quantity);
             return new SaleProductStock(
                 q.Key, label, q.Value, allocated.GetValueOrDefault(q.Key), onHand.GetValueOrDefault(q.Key), backorder,
-                sale.PickedQuantity(q.Key), sale.RestockedQuantity(q.Key));
+                sale.PickedQuantity(q.Key), sale.RestockedQuantity(q.Key))
+            {
+                IsKit = kits.Contains(q.Key),
+            };
         }).ToList();
 
         return new SaleDetails(

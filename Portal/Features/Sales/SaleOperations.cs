@@ -200,6 +200,21 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             return null;
         }, ct);
 
+    /// <summary>
+    /// Assembles by hand what the pick of a kit line lacks, from its components at the sale's location; refuses,
+    /// naming each short component, and then saves nothing. A resent click assembles once.
+    /// </summary>
+    public Task<OperationResult<SaleStepResult>> AssembleShortfallAsync(
+        ITenantContext tenant, int saleId, int productId, Guid? expectedVersion = null, CancellationToken ct = default,
+        SubmissionToken? submission = null) =>
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            var (ledger, products) = await LedgerForAsync(db, sale, token);
+            sale.AssembleShortfall(productId, products, ledger);
+            LedgerLoading.Stage(db, ledger);
+            return null;
+        }, ct, submission);
+
     /// <summary>Takes the stock off hand; refuses, naming each shortfall, when on hand would go below zero.</summary>
     public Task<OperationResult<SaleStepResult>> AuthorisePickAsync(
         ITenantContext tenant, int saleId, Guid? expectedVersion = null, CancellationToken ct = default) =>

@@ -40,6 +40,33 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
             return outRow.TransferId!.Value;
         }, ct);
 
+    /// <summary>
+    /// Assembles <paramref name="quantity"/> of a kit at a location from its components (AssemblyOut rows, one
+    /// AssemblyIn), in one transaction; refuses, naming each short component, and then saves nothing.
+    /// </summary>
+    public Task<OperationResult<AssembledKit>> AssembleAsync(
+        ITenantContext tenant, int productId, int locationId, decimal quantity, string? reason,
+        CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Stock.Assemble", Permissions.Sales, "stock", async (db, organizationId, token) =>
+        {
+            var kit = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, token)
+                ?? throw new Domain.DomainException($"Product {productId} does not exist.");
+            if (!await db.Locations.AnyAsync(l => l.Id == locationId, token))
+            {
+                throw new Domain.DomainException("The location does not exist.");
+            }
+
+            var componentIds = kit.BillOfMaterials.Select(b => b.ComponentProductId).ToList();
+            var products = await db.Products.AsNoTracking().Where(p => componentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, token);
+            products[kit.Id] = kit;
+            var ledger = await LedgerLoading.LoadAsync(
+                db, organizationId, clock.GetUtcNow().UtcDateTime, products.Keys.ToList(), [locationId], id => products[id].Label, token);
+            ledger.Assemble(kit, quantity, locationId, products, reason);
+            LedgerLoading.Stage(db, ledger);
+            await db.SaveChangesAsync(token);
+            return new AssembledKit(kit.Label, quantity);
+        }, ct);
+
     private async Task<StockLedger> LoadAsync(
         PortalDbContext db, int organizationId, int[] productIds, int[] locationIds, CancellationToken ct)
     {
@@ -68,3 +95,6 @@ public sealed class StockOperations(UnitOfWork unitOfWork, TimeProvider clock)
             db, organizationId, clock.GetUtcNow().UtcDateTime, productIds, locationIds, id => products[id].Label, ct);
     }
 }
+
+/// <summary>What an assembly on the stock page made.</summary>
+public sealed record AssembledKit(string Kit, decimal Quantity);

@@ -42,13 +42,55 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.Find("#save-product").Click();
 
         var navigation = Bunit.Context.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => navigation.Uri.ShouldMatch(@"/products/\d+$"), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => navigation.Uri.ShouldMatch(@"/products/\d+#family-section$"), TimeSpan.FromSeconds(10));
         await using var db = Database.For(Seed.Org);
         var family = await db.ProductFamilies.Include(f => f.Variants).SingleAsync();
         family.OptionNames.ShouldBe(["Colour", "Size"]);
         family.Variants.Select(v => (v.Sku, v.Name, v.Option1Value, v.Option2Value)).OrderBy(v => v.Sku)
             .ShouldBe([("TEE-BLUE-S", "Tee - Blue / S", "Blue", "S"), ("TEE-RED-S", "Tee - Red / S", "Red", "S")]);
     }
+
+    [Fact]
+    public async Task CreateFamily_WithAPriceCategoryAndTaxRule_ThenEveryVariantStartsWithThemAndSoDoesAVariantAddedLater()
+    {
+        int categoryId, taxRuleId;
+        await using (var setup = Database.For(Seed.Org))
+        {
+            var category = Category.Create(Seed.Org, "Apparel");
+            var rule = Domain.Reference.TaxRule.Create(Seed.Org, "Standard 20", 20m, false);
+            setup.AddRange(category, rule);
+            await setup.SaveChangesAsync();
+            (categoryId, taxRuleId) = (category.Id, rule.Id);
+        }
+
+        var page = Bunit.Context.Render<ProductEditPage>();
+        page.WaitForElement("#family-toggle").Change(true);
+        page.Find("#family-name").Input("Organic cotton hoodie");
+        page.Find("#family-price").Change("39.9");
+        await Choose(page, "Category", categoryId);
+        await Choose(page, "Sale tax rule", taxRuleId);
+        page.Find("#option-name-1").Input("Colour");
+        page.Find("#option-values-1").Input("Midnight blue, Red");
+        page.Find("#generate-variants").Click();
+        // Generated SKUs are kept whole in the form (each part up to ten characters).
+        page.Find("#variant-sku-1").GetAttribute("value").ShouldBe("ORGANICCOT-MIDNIGHTBL");
+        page.Find("#save-product").Click();
+
+        var navigation = Bunit.Context.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => navigation.Uri.ShouldMatch(@"/products/\d+#family-section$"), TimeSpan.FromSeconds(10));
+        await using var db = Database.For(Seed.Org);
+        var family = await db.ProductFamilies.Include(f => f.Variants).SingleAsync();
+        family.Variants.Select(v => (v.CategoryId, v.SaleTaxRuleId, v.Prices.Single().Price))
+            .ShouldBe([(categoryId, taxRuleId, 39.9m), (categoryId, taxRuleId, 39.9m)]);
+
+        var added = await Database.Catalog.AddVariantAsync(Seed.Tenant, family.Id, new VariantInput("HOODIE-GREEN", ["Green"]));
+        added.Succeeded.ShouldBeTrue(added.Error);
+        var green = await db.Products.AsNoTracking().SingleAsync(p => p.Id == added.Value);
+        (green.CategoryId, green.SaleTaxRuleId, green.Prices.Single().Price).ShouldBe((categoryId, taxRuleId, 39.9m));
+    }
+
+    private static Task Choose(IRenderedComponent<ProductEditPage> page, string label, int value) =>
+        page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().First(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
 
     [Fact]
     public async Task AddVariant_OnAVariantsPage_ThenTheListGrowsAndAClashingSkuIsShownNextToTheSkuField()

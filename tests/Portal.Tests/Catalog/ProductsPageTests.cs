@@ -60,6 +60,36 @@ public sealed class ProductsPageTests : IAsyncLifetime
         page.FindAll("#new-product").ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Grid_WhenStockIsHeldAndAllocated_ThenEachStockProductShowsItsAvailabilityAndSortsByIt()
+    {
+        var seed = _host.Seed;
+        foreach (var (product, location, quantity) in new[] { (seed.Widget, seed.Warehouse, 7m), (seed.Widget, seed.Shop, 3.5m), (seed.Gadget, seed.Warehouse, 2m) })
+        {
+            (await Database.Stock.AdjustAsync(seed.Tenant, product, location, quantity, "count")).Succeeded.ShouldBeTrue();
+        }
+
+        // 4 widgets allocated to a sale at the warehouse: 10.5 on hand − 4 allocated.
+        (await Database.Sales.CreateAsync(seed.Tenant, seed.Sale((seed.Widget, 4m)), placeOrder: true,
+            Domain.Sales.AutoAssemblyMode.None, Domain.Sales.AutoFulfilmentMode.None)).Succeeded.ShouldBeTrue();
+        var page = Bunit.Context.Render<ProductsPage>();
+        var grid = page.FindComponent<MudDataGrid<ProductsPage.ProductRow>>();
+        page.WaitForAssertion(() => Skus(page).Count.ShouldBe(5), TimeSpan.FromSeconds(10));
+
+        Available(page).ShouldBe(new Dictionary<string, string>
+        {
+            ["FEE"] = "", ["GADGET"] = "2", ["KIT"] = "0", ["PART"] = "0", ["WIDGET"] = "6.5",
+        });
+
+        await page.InvokeAsync(() => grid.Instance.SetSortAsync(nameof(ProductsPage.ProductRow.Available), MudBlazor.SortDirection.Descending, r => r.Available!));
+        page.WaitForAssertion(() => Skus(page).Take(2).ShouldBe(["WIDGET", "GADGET"]), TimeSpan.FromSeconds(10));
+    }
+
+    private static Dictionary<string, string> Available(IRenderedComponent<ProductsPage> page) =>
+        page.FindAll(".mud-table-body tr").ToDictionary(
+            r => r.QuerySelector("td:first-child")!.TextContent.Trim(),
+            r => r.QuerySelector("td.product-available")!.TextContent.Trim());
+
     private static List<string> Skus(IRenderedComponent<ProductsPage> page) =>
         page.FindAll(".mud-table-body tr td:first-child").Select(c => c.TextContent.Trim()).ToList();
 

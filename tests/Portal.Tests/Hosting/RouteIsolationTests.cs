@@ -71,6 +71,7 @@ public sealed class RouteIsolationTests(ITestOutputHelper output) : IAsyncLifeti
         ["/products/{Id:int}"] = Access.Member,
         ["/customers"] = Access.Member,
         ["/reference"] = Access.Member,
+        ["/reference/{Tab}"] = Access.Member,
         ["/stock"] = Access.Member,
         ["/stock/movements"] = Access.Member,
         ["/sales"] = Access.Member,
@@ -206,7 +207,8 @@ public sealed class RouteIsolationTests(ITestOutputHelper output) : IAsyncLifeti
         .Replace("{OrganizationId:int}", _victim.OrganizationId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{storeKey}", _victim.StoreKey, StringComparison.Ordinal)
         .Replace("{Id:int}", "1", StringComparison.Ordinal)
-        .Replace("{SaleId:int}", "1", StringComparison.Ordinal);
+        .Replace("{SaleId:int}", "1", StringComparison.Ordinal)
+        .Replace("{Tab}", "tax-rules", StringComparison.Ordinal);
 
     /// <summary>The portal's routes with their methods, static files (and Blazor's framework files) left out.</summary>
     private Dictionary<string, string[]> PortalRoutes()

@@ -24,6 +24,26 @@ public sealed class ReferenceBooksPageTests : IAsyncLifetime
     public async Task DisposeAsync() => await _sales.DisposeAsync();
 
     [Fact]
+    public async Task Tabs_WhenOpenedByAddressAndSwitched_ThenTheAddressNamesTheOpenTab()
+    {
+        _sales.Host.RenderProviders();
+        var navigation = _sales.Host.Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var page = _sales.Host.Context.Render<ReferenceBooksPage>(p => p.Add(x => x.Tab, "tax-rules"));
+
+        page.WaitForAssertion(() => page.Find("#tax-rule-rate").ShouldNotBeNull());
+        page.Find(".mud-tab-active").TextContent.ShouldContain("Tax rules");
+
+        await page.InvokeAsync(() => page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Carriers")).Click());
+
+        page.WaitForAssertion(() => navigation.Uri.ShouldEndWith("/reference/carriers"));
+        page.Find(".mud-tab-active").TextContent.ShouldContain("Carriers");
+
+        // Back to the tax rules' address (the browser's Back button): the page follows it.
+        page.Render(p => p.Add(x => x.Tab, "tax-rules"));
+        page.WaitForAssertion(() => page.Find(".mud-tab-active").TextContent.ShouldContain("Tax rules"));
+    }
+
+    [Fact]
     public async Task SaveTaxRule_WhenTheRateIsNotANumber_ThenTheRateFieldSaysSoAndNothingIsSaved()
     {
         await using (var before = _sales.Database.For(_sales.Seed.Org))

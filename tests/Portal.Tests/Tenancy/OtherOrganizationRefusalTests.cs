@@ -47,7 +47,8 @@ public sealed partial class OtherOrganizationRefusalTests(SharedPortal shared) :
     public void IdPages_AreEveryPageWithAnIdInItsRoute()
     {
         var routes = Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.RoutePattern.Parameters.Count > 0)
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null &&
+                e.RoutePattern.Parameters.Any(p => p.Name.EndsWith("Id", StringComparison.Ordinal)))
             .Select(e => e.RoutePattern.RawText!)
             .ToHashSet();
 
