@@ -56,8 +56,9 @@ public sealed class Store
     /// Whose stock a sale of <paramref name="p"/> moves: its own when it manages stock, else a variation's parent
     /// when the parent does ("manage_stock": "parent"), else nobody's.
     /// </summary>
-    public Product? StockOwner(Product p) =>
-        p.ManageStock ? p : p.IsVariation && Product(p.ParentId) is { ManageStock: true } parent ? parent : null;
+    /// <param name="productById">How to find the parent when the caller keeps an index (a page render).</param>
+    public Product? StockOwner(Product p, Func<int, Product?>? productById = null) =>
+        p.ManageStock ? p : p.IsVariation && (productById ?? Product)(p.ParentId) is { ManageStock: true } parent ? parent : null;
 
     public IEnumerable<Refund> RefundsOf(int orderId) => Refunds.Where(r => r.OrderId == orderId);
 
