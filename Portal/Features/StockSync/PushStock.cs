@@ -310,36 +310,30 @@ public sealed class PushStock(
     private static async Task<ItemAnswers> SendAsync(WooClient client, StockPushRequest request, CancellationToken ct)
     {
         var answers = new ItemAnswers();
-        IReadOnlyList<(long Id, int? Quantity, string? Status)> updated;
-        IReadOnlyList<WooBatchItemError> errors;
+        IReadOnlyList<(int? Quantity, string? Status, WooBatchItemError? Error, bool Unanswered)> updated;
         if (request.ParentId is { } parent)
         {
-            var result = await client.BatchVariationsAsync(parent, new WooBatch<WooVariation>
+            var result = await client.SendVariationsAsync(parent, new WooBatch<WooVariation>
             {
                 Update = request.Items.Select(i => new WooVariation
                 {
                     Id = i.WooVariationId, ManageStock = WooStockManagement.On, StockQuantity = i.Quantity,
                 }).ToList(),
             }, ct);
-            updated = result.Updated.Select(v => (v.Id, v.StockQuantity, v.Status)).ToList();
-            errors = result.Errors;
+            updated = result.Updated.Select(a => (a.Answer?.StockQuantity, a.Answer?.Status, a.Error, a.Unanswered)).ToList();
         }
         else
         {
-            var result = await client.BatchProductsAsync(new WooBatch<WooProduct>
+            var result = await client.SendProductsAsync(new WooBatch<WooProduct>
             {
                 Update = request.Items.Select(i => new WooProduct { Id = i.WooProductId, ManageStock = true, StockQuantity = i.Quantity }).ToList(),
-            }, ct);
-            updated = result.Updated.Select(p => (p.Id, p.StockQuantity, p.Status)).ToList();
-            errors = result.Errors;
+            }, p => p.Sku, ct);
+            updated = result.Updated.Select(a => (a.Answer?.StockQuantity, a.Answer?.Status, a.Error, a.Unanswered)).ToList();
         }
 
-        var answered = updated.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
-        var failed = errors.Where(e => e.Id is not null).GroupBy(e => e.Id!.Value).ToDictionary(g => g.Key, g => g.First());
-        foreach (var item in request.Items)
+        foreach (var (item, answer) in request.Items.Zip(updated))
         {
-            var id = item.IsVariation ? item.WooVariationId : item.WooProductId;
-            if (failed.TryGetValue(id, out var error))
+            if (answer.Error is { } error)
             {
                 if (error.Code?.EndsWith("_invalid_id", StringComparison.Ordinal) == true)
                 {
@@ -350,7 +344,7 @@ public sealed class PushStock(
                     answers.Refused.Add((item, $"{error.Message ?? error.Code} ({error.Code})", error.Status is null or >= 500));
                 }
             }
-            else if (answered.TryGetValue(id, out var answer))
+            else if (!answer.Unanswered)
             {
                 if (answer.Status == "trash")
                 {

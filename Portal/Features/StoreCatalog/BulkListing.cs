@@ -255,9 +255,9 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
 
     /// <summary>Moves the store product to the trash; null when done (or already gone), else why not.</summary>
     /// <summary>One <c>products/batch</c> request creating and updating store products (simple ones or parents).</summary>
-    private static Task<WooBatchResult<WooProduct>> SendProductBatchAsync(WooClient client, IEnumerable<WooProduct> create,
-        IEnumerable<WooProduct> update, CancellationToken ct) =>
-        client.BatchProductsAsync(new WooBatch<WooProduct> { Create = create.ToList(), Update = update.ToList() }, ct);
+    private static Task<WooBatchAnswers<WooProduct>> SendProductBatchAsync(WooClient client, IEnumerable<WooProduct> create,
+        IEnumerable<WooProduct> update, Func<WooProduct, string?> createKey, CancellationToken ct) =>
+        client.SendProductsAsync(new WooBatch<WooProduct> { Create = create.ToList(), Update = update.ToList() }, createKey, ct);
 
     private static async Task<string?> TrashAsync(WooClient client, long wooProductId, CancellationToken ct)
     {
@@ -279,10 +279,10 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
     private static async Task DeleteVariationsAsync(PortalDbContext db, WooClient client, long parentId, StoreProductLink[] part,
         Dictionary<int, string> names, RunState state, CancellationToken ct)
     {
-        WooBatchResult<WooVariation> result;
+        WooBatchAnswers<WooVariation> result;
         try
         {
-            result = await client.BatchVariationsAsync(parentId, new WooBatch<WooVariation> { Delete = part.Select(l => l.WooVariationId).ToList() }, ct);
+            result = await client.SendVariationsAsync(parentId, new WooBatch<WooVariation> { Delete = part.Select(l => l.WooVariationId).ToList() }, ct);
         }
         catch (WooApiException failed)
         {
@@ -294,12 +294,18 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             return;
         }
 
-        var refused = result.Errors.Where(e => !e.IsGone()).ToDictionary(e => e.Id ?? 0);
-        foreach (var link in part)
+        foreach (var (link, answer) in part.Zip(result.Deleted))
         {
-            if (refused.TryGetValue(link.WooVariationId, out var error))
+            if (answer.Error is { } error && !error.IsGone())
             {
                 state.Fail(link.Sku, names.GetValueOrDefault(link.ProductId!.Value, ""), error.Message ?? error.Code ?? "refused");
+                continue;
+            }
+
+            if (answer.Unanswered)
+            {
+                state.Fail(link.Sku, names.GetValueOrDefault(link.ProductId!.Value, ""),
+                    "The store did not confirm the removal; run it again (what the store no longer has is skipped).");
                 continue;
             }
 
@@ -435,10 +441,10 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             }
         }
 
-        WooBatchResult<WooProduct> result;
+        WooBatchAnswers<WooProduct> result;
         try
         {
-            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body), ct);
+            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body), p => p.Sku, ct);
         }
         catch (WooApiException failed)
         {
@@ -450,40 +456,23 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             return;
         }
 
-        var bySku = result.Created.Where(p => !string.IsNullOrEmpty(p.Sku))
-            .ToDictionary(p => p.Sku!, StringComparer.OrdinalIgnoreCase);
-        var unmatched = new List<(Product Product, WooProduct Body)>();
-        foreach (var (product, _) in toCreate)
+        foreach (var ((product, body), answer) in toCreate.Zip(result.Created))
         {
-            if (bySku.TryGetValue(product.Sku, out var created))
+            if (answer.Answer is { } created)
             {
                 AddLink(db, store, product, created.Id, 0, request, state).RecordPush(quantities[product.Id], Now);
                 state.Created++;
             }
-            else
+            else if (answer.Error?.Code != "product_invalid_sku" || !await AdoptBySkuAsync(db, client, store, product, body, request, state, ct))
             {
-                unmatched.Add((product, toCreate.First(c => c.Product == product).Body));
+                state.Fail(product, Reason(answer.Error));
             }
         }
 
-        var createErrors = result.Errors.Where(e => e.Operation == WooBatchOperation.Create).ToList();
-        for (var i = 0; i < unmatched.Count; i++)
-        {
-            var (product, body) = unmatched[i];
-            var error = i < createErrors.Count ? createErrors[i] : null;
-            if (error?.Code == "product_invalid_sku" && await AdoptBySkuAsync(db, client, store, product, body, request, state, ct))
-            {
-                continue;
-            }
-
-            state.Fail(product, Reason(error));
-        }
-
-        var updateErrors = result.Errors.Where(e => e.Operation == WooBatchOperation.Update).ToDictionary(e => e.Id ?? 0);
-        foreach (var (product, body) in toUpdate)
+        foreach (var ((product, _), answer) in toUpdate.Zip(result.Updated))
         {
             var link = links[product.Id];
-            if (updateErrors.TryGetValue(body.Id, out var error))
+            if (answer.Error is { } error)
             {
                 if (error.IsGone())
                 {
@@ -495,6 +484,12 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
                     state.Fail(product, Reason(error));
                 }
 
+                continue;
+            }
+
+            if (answer.Unanswered)
+            {
+                state.Fail(product, Reason(null));
                 continue;
             }
 
@@ -557,10 +552,12 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             }
         }
 
-        WooBatchResult<WooProduct> result;
+        WooBatchAnswers<WooProduct> result;
         try
         {
-            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body), ct);
+            // The store answers a parent's name HTML-escaped.
+            result = await SendProductBatchAsync(client, toCreate.Select(c => c.Body), toUpdate.Select(u => u.Body),
+                p => p.Name is null ? null : System.Net.WebUtility.HtmlDecode(p.Name), ct);
         }
         catch (WooApiException failed)
         {
@@ -572,29 +569,24 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             return;
         }
 
-        var byName = result.Created.Where(p => p.Name is not null)
-            .GroupBy(p => System.Net.WebUtility.HtmlDecode(p.Name!), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var createErrors = new Queue<WooBatchItemError>(result.Errors.Where(e => e.Operation == WooBatchOperation.Create));
-        foreach (var (family, _) in toCreate)
+        foreach (var ((family, _), answer) in toCreate.Zip(result.Created))
         {
-            if (byName.TryGetValue(family.Name, out var id))
+            if (answer.Answer is { } created)
             {
-                parents[family.Id] = id;
+                parents[family.Id] = created.Id;
                 continue;
             }
 
-            var reason = Reason(createErrors.Count > 0 ? createErrors.Dequeue() : null);
+            var reason = Reason(answer.Error);
             foreach (var variant in variantsOf[family.Id])
             {
                 state.Fail(variant, reason);
             }
         }
 
-        var updateErrors = result.Errors.Where(e => e.Operation == WooBatchOperation.Update).ToDictionary(e => e.Id ?? 0);
-        foreach (var (family, body) in toUpdate)
+        foreach (var ((family, _), answer) in toUpdate.Zip(result.Updated))
         {
-            if (updateErrors.TryGetValue(body.Id, out var error))
+            if (answer.Error is { } error)
             {
                 parents.Remove(family.Id);
                 var gone = error.IsGone();
@@ -623,10 +615,10 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
     {
         var toCreate = variants.Where(v => !links.ContainsKey(v.Id)).ToList();
         var toUpdate = variants.Where(v => links.ContainsKey(v.Id)).ToList();
-        WooBatchResult<WooVariation> result;
+        WooBatchAnswers<WooVariation> result;
         try
         {
-            result = await client.BatchVariationsAsync(parentId, new WooBatch<WooVariation>
+            result = await client.SendVariationsAsync(parentId, new WooBatch<WooVariation>
             {
                 Create = toCreate.Select(v => ListingFields.Variation(v, settings, quantities[v.Id], family)).ToList(),
                 Update = toUpdate.Select(v => ListingFields.Variation(v, settings, quantities[v.Id], family) with
@@ -645,11 +637,9 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             return;
         }
 
-        var bySku = result.Created.Where(v => !string.IsNullOrEmpty(v.Sku)).ToDictionary(v => v.Sku!, StringComparer.OrdinalIgnoreCase);
-        var createErrors = new Queue<WooBatchItemError>(result.Errors.Where(e => e.Operation == WooBatchOperation.Create));
-        foreach (var variant in toCreate)
+        foreach (var (variant, answer) in toCreate.Zip(result.Created))
         {
-            if (bySku.TryGetValue(variant.Sku, out var created))
+            if (answer.Answer is { } created)
             {
                 AddLink(db, store, variant, parentId, created.Id, request, state)
                     .RecordPush(quantities[variant.Id], Now);
@@ -657,15 +647,14 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
             }
             else
             {
-                state.Fail(variant, Reason(createErrors.Count > 0 ? createErrors.Dequeue() : null));
+                state.Fail(variant, Reason(answer.Error));
             }
         }
 
-        var updateErrors = result.Errors.Where(e => e.Operation == WooBatchOperation.Update).ToDictionary(e => e.Id ?? 0);
-        foreach (var variant in toUpdate)
+        foreach (var (variant, answer) in toUpdate.Zip(result.Updated))
         {
             var link = links[variant.Id];
-            if (updateErrors.TryGetValue(link.WooVariationId, out var error))
+            if (answer.Error is { } error)
             {
                 if (error.IsGone())
                 {
@@ -673,6 +662,12 @@ public sealed class BulkListing(IPortalDbContextFactory dbFactory, StoreClients 
                 }
 
                 state.Fail(variant, Reason(error));
+                continue;
+            }
+
+            if (answer.Unanswered)
+            {
+                state.Fail(variant, Reason(null));
                 continue;
             }
 

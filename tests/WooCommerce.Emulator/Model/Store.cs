@@ -46,7 +46,21 @@ public sealed class Store
     public int TakeItemId() => NextItemId++;
     public int TakeMetaId() => NextMetaId++;
 
-    public Product? Product(int id) => Products.FirstOrDefault(p => p.Id == id);
+    public Product? Product(int id)
+    {
+        // Products are appended as their post ids are taken, so the list is in id order and a binary search finds
+        // one without a pass over a large catalogue; a list put together out of order is still searched in full.
+        int low = 0, high = Products.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var at = Products[middle].Id;
+            if (at == id) return Products[middle];
+            if (at < id) low = middle + 1;
+            else high = middle - 1;
+        }
+        return Products.FirstOrDefault(p => p.Id == id);
+    }
     public Order? Order(int id) => Orders.FirstOrDefault(o => o.Id == id);
     public Customer? Customer(int id) => Customers.FirstOrDefault(c => c.Id == id);
     public Category? CategoryById(int id) => Categories.FirstOrDefault(c => c.Id == id);
@@ -56,8 +70,9 @@ public sealed class Store
     /// Whose stock a sale of <paramref name="p"/> moves: its own when it manages stock, else a variation's parent
     /// when the parent does ("manage_stock": "parent"), else nobody's.
     /// </summary>
-    public Product? StockOwner(Product p) =>
-        p.ManageStock ? p : p.IsVariation && Product(p.ParentId) is { ManageStock: true } parent ? parent : null;
+    /// <param name="productById">How to find the parent when the caller keeps an index (a page render).</param>
+    public Product? StockOwner(Product p, Func<int, Product?>? productById = null) =>
+        p.ManageStock ? p : p.IsVariation && (productById ?? Product)(p.ParentId) is { ManageStock: true } parent ? parent : null;
 
     public IEnumerable<Refund> RefundsOf(int orderId) => Refunds.Where(r => r.OrderId == orderId);
 

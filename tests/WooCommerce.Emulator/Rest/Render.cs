@@ -13,15 +13,28 @@ public sealed class Render(Store store, string origin)
     private static readonly string[] AllMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     // A Render lives for one request inside the store lock, so these indexes built on first use stay valid and
-    // keep a 100-product page of a 10,000-product catalogue from scanning the catalogue once per product.
+    // keep a 100-product page of a 10,000-product catalogue from scanning the catalogue once per product. Building
+    // one costs a pass over the whole catalogue, so a request that needs only a few look-ups (a variations listing
+    // names one parent) scans for them instead: an index per request made each variations listing of a large
+    // catalogue cost milliseconds inside the store lock.
+    private const int ScansBeforeIndex = 8;
     private ILookup<int, Product>? _variationsByParent;
     private Dictionary<int, Product>? _byId;
+    private readonly Dictionary<int, Product?> _scannedById = [];
     private ILookup<int, int>? _publishedByCategory;
 
-    private IEnumerable<Product> VariationsOf(int parentId) =>
-        (_variationsByParent ??= store.Products.Where(p => p.IsVariation).ToLookup(p => p.ParentId))[parentId];
+    private IEnumerable<Product> VariationsOf(Product p) =>
+        // A variation has no variations of its own; its parent's index is not needed to say so.
+        p.IsVariation ? [] : (_variationsByParent ??= store.Products.Where(v => v.IsVariation).ToLookup(v => v.ParentId))[p.Id];
 
-    private Product? ProductById(int id) => (_byId ??= store.Products.ToDictionary(p => p.Id)).GetValueOrDefault(id);
+    private Product? ProductById(int id)
+    {
+        if (_byId is not null) return _byId.GetValueOrDefault(id);
+        if (_scannedById.TryGetValue(id, out var scanned)) return scanned;
+        if (_scannedById.Count < ScansBeforeIndex) return _scannedById[id] = store.Product(id);
+        _byId = store.Products.ToDictionary(p => p.Id);
+        return _byId.GetValueOrDefault(id);
+    }
 
     public string Origin { get; } = origin;
     public string Api => Origin + "/wp-json/wc/v3";
@@ -84,7 +97,7 @@ public sealed class Render(Store store, string origin)
         string Amount(decimal v) => $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\" translate=\"no\">{Site.CurrencySymbol}</span>{Money(v)}</bdi></span>";
         if (p.Type is "variable" or "grouped")
         {
-            var prices = (p.Type == "variable" ? VariationsOf(p.Id) : GroupedChildren(p)).Select(v => v.Price).OfType<decimal>().ToList();
+            var prices = (p.Type == "variable" ? VariationsOf(p) : GroupedChildren(p)).Select(v => v.Price).OfType<decimal>().ToList();
             if (prices.Count == 0) return "";
             return prices.Min() == prices.Max() ? Amount(prices.Min()) : $"{Amount(prices.Min())} &ndash; {Amount(prices.Max())}";
         }
@@ -119,7 +132,7 @@ public sealed class Render(Store store, string origin)
     {
         if (p.Type == "variable")
         {
-            var vars = VariationsOf(p.Id).ToList();
+            var vars = VariationsOf(p).ToList();
             var min = vars.Select(v => v.Price).OfType<decimal>().DefaultIfEmpty().Min();
             var regular = vars.Select(v => v.RegularPrice).OfType<decimal>().DefaultIfEmpty().Min();
             var sale = vars.Where(v => v.OnSale).Select(v => v.SalePrice).OfType<decimal>().ToList();
@@ -137,7 +150,7 @@ public sealed class Render(Store store, string origin)
     public JsonObject Product(Product p, bool edit = false)
     {
         var (price, regular, sale) = Prices(p);
-        var stockOwner = store.StockOwner(p);
+        var stockOwner = store.StockOwner(p, ProductById);
         var json = new JsonObject
         {
             ["id"] = p.Id,
@@ -203,7 +216,7 @@ public sealed class Render(Store store, string origin)
             ["images"] = new JsonArray([.. p.Images.Select(i => (JsonNode)ImageJson(i))]),
             ["attributes"] = p.IsVariation ? VariationAttributes(p) : ProductAttributes(p),
             ["default_attributes"] = new JsonArray([.. p.DefaultAttributes.Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["option"] = a.Option })]),
-            ["variations"] = Ints(VariationsOf(p.Id).Select(v => v.Id)),
+            ["variations"] = Ints(VariationsOf(p).Select(v => v.Id)),
             ["grouped_products"] = Ints(p.GroupedIds),
             ["menu_order"] = p.MenuOrder,
             ["price_html"] = PriceHtml(p),
