@@ -173,6 +173,12 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             errors.Add(new ValidationError(nameof(Product.SaleTaxRuleId), "The tax rule does not exist."));
         }
 
+        DomainValidationException.ThrowIfAny(errors);
+    }
+
+    private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
+    {
+        await CheckReferencesAsync(db, input.CategoryId, input.BrandId, input.SaleTaxRuleId, ct);
         // Fractions switched off while a fraction is on hand would leave it there for good: whole movements can never
         // take it off. The merchant counts it to a whole number first.
         if (product.SoldInFractions && !input.SoldInFractions && product.Id > 0)
@@ -180,17 +186,11 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             var onHand = await db.StockBalances.Where(b => b.ProductId == product.Id).Select(b => b.OnHand).ToListAsync(ct);
             if (onHand.Any(q => !WholeQuantities.IsWhole(q)))
             {
-                errors.Add(new ValidationError(nameof(Product.SoldInFractions),
-                    "A fraction of this product is on hand: adjust its stock to whole numbers before it is sold in whole numbers only."));
+                throw new DomainValidationException([new ValidationError(nameof(Product.SoldInFractions),
+                    "A fraction of this product is on hand: adjust its stock to whole numbers before it is sold in whole numbers only.")]);
             }
         }
 
-        DomainValidationException.ThrowIfAny(errors);
-    }
-
-    private static async Task ApplyAsync(PortalDbContext db, Product product, ProductInput input, CancellationToken ct)
-    {
-        await CheckReferencesAsync(db, input.CategoryId, input.BrandId, input.SaleTaxRuleId, ct);
         product.CategoryId = input.CategoryId;
         product.SoldInFractions = input.SoldInFractions;
         product.BrandId = input.BrandId;
