@@ -35,7 +35,8 @@ public static class PortalDataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString,
                     s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName).CommandTimeout(options.CommandTimeoutSeconds))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>())
+                    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(options.CommandTimeoutSeconds))));
                 services.AddTenantFactory<SqlitePortalDbContext>();
                 break;
             case DatabaseProvider.SqlServer:

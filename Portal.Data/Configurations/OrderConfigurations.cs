@@ -13,6 +13,9 @@ public sealed class PendingOrderConfiguration : IEntityTypeConfiguration<Pending
         builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => new { o.StoreId, o.WooOrderId }).IsUnique();
         builder.HasIndex(o => new { o.StoreId, o.Status });
+        // Every drain run looks for orders waiting for a tax mapping across stores: without it, a scan of every
+        // pending order (with its JSON) each time a delivery arrives.
+        builder.HasIndex(o => o.Status);
         builder.Property(o => o.OrderNumber).HasMaxLength(100).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Problem).HasMaxLength(1000);
@@ -63,8 +66,9 @@ public sealed class OrderLogEntryConfiguration : IEntityTypeConfiguration<OrderL
         builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Cascade);
         // What identifies a captured order: never the order number, which plugins rewrite.
         builder.HasIndex(e => new { e.StoreId, e.WooOrderId }).IsUnique();
-        // The Log page: by status and an order number prefix, and by date; newest first.
-        builder.HasIndex(e => new { e.StoreId, e.Status, e.OrderNumber });
+        // The Log page: by status and an order number prefix, and by date; newest first. The organization leads, as
+        // every query filters by it: the count and the page's ids are then read from the index alone.
+        builder.HasIndex(e => new { e.OrganizationId, e.StoreId, e.Status, e.OrderNumber });
         builder.HasIndex(e => new { e.StoreId, e.OrderNumber });
         builder.HasIndex(e => new { e.StoreId, e.OrderedAtUtc });
         builder.Property(e => e.OrderNumber).HasMaxLength(100).IsRequired();

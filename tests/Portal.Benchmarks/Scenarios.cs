@@ -26,6 +26,7 @@ public static class Scenarios
         new CaptureThroughputScenario(),
         new LogPageScenario(),
         new OrdersDroppedScenario(),
+        new OrdersCrashScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

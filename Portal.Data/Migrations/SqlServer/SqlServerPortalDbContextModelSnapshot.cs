@@ -1373,7 +1373,7 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("StoreId", "WooOrderId")
                         .IsUnique();
 
-                    b.HasIndex("StoreId", "Status", "OrderNumber");
+                    b.HasIndex("OrganizationId", "StoreId", "Status", "OrderNumber");
 
                     b.ToTable("OrderLog", (string)null);
                 });
@@ -1537,6 +1537,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("StoreId", "Status");
 

@@ -1328,7 +1328,7 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("StoreId", "WooOrderId")
                         .IsUnique();
 
-                    b.HasIndex("StoreId", "Status", "OrderNumber");
+                    b.HasIndex("OrganizationId", "StoreId", "Status", "OrderNumber");
 
                     b.ToTable("OrderLog", (string)null);
                 });
@@ -1490,6 +1490,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("StoreId", "Status");
 

@@ -89,9 +89,8 @@ public static class WooEndpoints
             return Results.BadRequest();
         }
 
-        if (!await db.WebhookInbox.AnyAsync(w => w.StoreId == store.Id && w.DeliveryId == deliveryId, ct))
-        {
-            db.WebhookInbox.Add(new WebhookInboxEntry
+        if (!await db.WebhookInbox.AnyAsync(w => w.StoreId == store.Id && w.DeliveryId == deliveryId, ct)
+            && await StoreDeliveryAsync(db, new WebhookInboxEntry
             {
                 StoreId = store.Id,
                 DeliveryId = deliveryId,
@@ -99,21 +98,10 @@ public static class WooEndpoints
                 ResourceId = ResourceId(body),
                 Body = System.Text.Encoding.UTF8.GetString(body),
                 ReceivedAtUtc = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (Portal.Features.Common.UnitOfWork.IsUniqueViolation(e))
-            {
-                // The same delivery raced in twice: the unique index kept one, which is all that matters. Any other
-                // failure is not answered 200: the store would count the delivery as done (polling then catches up).
-            }
-
-            if (topic.StartsWith(Orders.DrainOrderInbox.TopicPrefix, StringComparison.Ordinal))
-            {
-                orders.Notify();
-            }
+            }, ct)
+            && topic.StartsWith(Orders.DrainOrderInbox.TopicPrefix, StringComparison.Ordinal))
+        {
+            orders.Notify();
         }
 
         // "Last webhook" is health information, not a counter: refreshed at most once a minute, so a burst of
@@ -125,6 +113,34 @@ public static class WooEndpoints
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// Stores a delivery once; false when the same delivery raced in twice and the other copy was stored (the
+    /// expected race of a store resending: not an error). Checked again inside the write transaction, so on SQLite
+    /// (one writer at a time) the unique index is never hit and no failed command is logged; on a server database
+    /// the unique index decides. Any other failure is not answered 200: the store would count the delivery as done
+    /// (polling then catches up). The transaction commits before the caller answers 200.
+    /// </summary>
+    private static async Task<bool> StoreDeliveryAsync(PortalDbContext db, WebhookInboxEntry entry, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.WebhookInbox.AnyAsync(w => w.StoreId == entry.StoreId && w.DeliveryId == entry.DeliveryId, ct))
+        {
+            return false;
+        }
+
+        db.WebhookInbox.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (Portal.Features.Common.UnitOfWork.IsUniqueViolation(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>The body, or null when it is larger than <see cref="MaxWebhookBody"/>: counted as it is read, so a

@@ -66,14 +66,19 @@ public sealed class CaptureOrders(
 
     /// <summary>Orders read from the store (by polling or Load Orders). <paramref name="live"/>: capture follows the
     /// setting from the connection on and updates logged orders; otherwise (Load Orders) orders already in the Log are
-    /// skipped and the creation date is the caller's filter.</summary>
+    /// skipped and the creation date is the caller's filter. New orders are captured together, 100 in one transaction
+    /// (<see cref="CaptureNewAsync"/>); the others, and any batch another process got in the way of, one by one.</summary>
     public async Task<IReadOnlyList<CaptureOutcome>> ApplyAsync(ConnectedStore store, IEnumerable<WooOrder> orders, bool live, CancellationToken ct)
     {
         var settings = StoreSettings.FromJson(store.SettingsJson);
         var outcomes = new List<CaptureOutcome>();
-        foreach (var order in orders)
+        foreach (var chunk in orders.Chunk(IncludeLimit))
         {
-            outcomes.Add(await ApplyOneAsync(store, settings, order, live, ct));
+            var captured = await CaptureNewAsync(store, settings, chunk, live, ct);
+            foreach (var order in chunk)
+            {
+                outcomes.Add(captured.TryGetValue(order, out var outcome) ? outcome : await ApplyOneAsync(store, settings, order, live, ct));
+            }
         }
 
         return outcomes;
@@ -107,28 +112,127 @@ public sealed class CaptureOrders(
             return live ? await UpdateLoggedAsync(db, store, entry, order, ct) : CaptureOutcome.AlreadyLogged;
         }
 
-        var facts = new CaptureFacts(order.Status, order.DateCreatedGmt, order.DatePaidGmt, order.DateCompletedGmt);
-        // The store's dates have whole seconds: an order of the second the store was connected in counts as after it.
-        var since = live ? store.ConnectedAtUtc.AddTicks(-(store.ConnectedAtUtc.Ticks % TimeSpan.TicksPerSecond)) : DateTime.MinValue;
-        if (!OrderCapturePolicy.Captures(settings.OrderCapture, facts, since))
+        if (!Takes(store, settings, order, live))
         {
             return CaptureOutcome.NotCaptured;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var number = OrderNumber(order);
         var saleId = await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == order.Id)
             .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         if (saleId is { } existingSale)
         {
-            db.OrderLog.Add(OrderLogEntry.ForExistingSale(store.OrganizationId, store.Id, order.Id, number, order.Status ?? "",
+            db.OrderLog.Add(OrderLogEntry.ForExistingSale(store.OrganizationId, store.Id, order.Id, OrderNumber(order), order.Status ?? "",
                 CustomerName(order), order.DateCreatedGmt, order.DateModifiedGmt, existingSale, now));
-            return await SaveOnceAsync(db, CaptureOutcome.LinkedToSale, ct);
+            return await SaveOnceAsync(db, store.Id, order.Id, CaptureOutcome.LinkedToSale, ct);
         }
 
-        var lines = await LinesAsync(store, order, ct);
-        var locationId = settings.LocationId
-                         ?? await db.Locations.Where(l => l.IsDefault).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        var lines = (await LinesAsync(store, [order], ct))[0];
+        var locationId = settings.LocationId ?? await DefaultLocationAsync(db, ct);
+        var (pending, logEntry) = Capture(store, settings, order, lines, locationId, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.PendingOrders.Add(pending);
+        db.OrderLog.Add(logEntry);
+        if (await SaveOnceAsync(db, store.Id, order.Id, CaptureOutcome.Captured, ct) == CaptureOutcome.AlreadyLogged)
+        {
+            return CaptureOutcome.AlreadyLogged;
+        }
+
+        logEntry.LinkPendingOrder(pending);
+        await AllocateAsync(db, [pending], now, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return pending.Status == PendingOrderStatus.Ready ? CaptureOutcome.Captured : CaptureOutcome.Waiting;
+    }
+
+    /// <summary>
+    /// Captures the orders of <paramref name="orders"/> that are new (not in the Log, no sale to link) and taken by the
+    /// setting, all in one transaction: the products of all their lines looked up at once, one insert of every pending
+    /// order and Log entry, their allocations. The Log is checked again inside the write transaction, so an order
+    /// captured meanwhile is left out; should the unique key still refuse the batch (another node, on a server
+    /// database), nothing of it is kept and the caller captures the orders one by one. Answers the orders it handled.
+    /// </summary>
+    private async Task<Dictionary<WooOrder, CaptureOutcome>> CaptureNewAsync(
+        ConnectedStore store, StoreSettings settings, IReadOnlyList<WooOrder> orders, bool live, CancellationToken ct)
+    {
+        var handled = new Dictionary<WooOrder, CaptureOutcome>();
+        var ids = orders.Select(o => o.Id).ToList();
+        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
+        var known = (await db.OrderLog.Where(e => e.StoreId == store.Id && ids.Contains(e.WooOrderId)).Select(e => e.WooOrderId).ToListAsync(ct))
+            .Concat(await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId != null && ids.Contains(s.WooOrderId.Value))
+                .Select(s => s.WooOrderId!.Value).ToListAsync(ct))
+            .ToHashSet();
+        // Twice the same order in one read: the first is captured here, the second finds it logged.
+        var fresh = orders.Where(o => !known.Contains(o.Id) && Takes(store, settings, o, live)).DistinctBy(o => o.Id).ToList();
+        if (fresh.Count < 2)
+        {
+            return handled;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lines = await LinesAsync(store, fresh, ct);
+        var locationId = settings.LocationId ?? await DefaultLocationAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var freshIds = fresh.Select(o => o.Id).ToList();
+        var loggedMeanwhile = (await db.OrderLog.Where(e => e.StoreId == store.Id && freshIds.Contains(e.WooOrderId)).Select(e => e.WooOrderId)
+            .ToListAsync(ct)).ToHashSet();
+        var captured = new List<(WooOrder Order, PendingOrder Pending, OrderLogEntry Entry)>();
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            if (loggedMeanwhile.Contains(fresh[i].Id))
+            {
+                handled[fresh[i]] = CaptureOutcome.AlreadyLogged;
+                continue;
+            }
+
+            var (pending, entry) = Capture(store, settings, fresh[i], lines[i], locationId, now);
+            db.PendingOrders.Add(pending);
+            db.OrderLog.Add(entry);
+            captured.Add((fresh[i], pending, entry));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UnitOfWork.IsUniqueViolation(e))
+        {
+            return [];
+        }
+
+        foreach (var (_, pending, entry) in captured)
+        {
+            entry.LinkPendingOrder(pending);
+        }
+
+        await AllocateAsync(db, captured.Select(c => c.Pending).ToList(), now, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        foreach (var (order, pending, _) in captured)
+        {
+            handled[order] = pending.Status == PendingOrderStatus.Ready ? CaptureOutcome.Captured : CaptureOutcome.Waiting;
+        }
+
+        return handled;
+    }
+
+    /// <summary>Whether the Order Capture setting takes the order. <paramref name="live"/>: only orders of the
+    /// connection on; Load Orders' creation date is its own filter.</summary>
+    private static bool Takes(ConnectedStore store, StoreSettings settings, WooOrder order, bool live)
+    {
+        var facts = new CaptureFacts(order.Status, order.DateCreatedGmt, order.DatePaidGmt, order.DateCompletedGmt);
+        // The store's dates have whole seconds: an order of the second the store was connected in counts as after it.
+        var since = live ? store.ConnectedAtUtc.AddTicks(-(store.ConnectedAtUtc.Ticks % TimeSpan.TicksPerSecond)) : DateTime.MinValue;
+        return OrderCapturePolicy.Captures(settings.OrderCapture, facts, since);
+    }
+
+    private static Task<int?> DefaultLocationAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Locations.Where(l => l.IsDefault).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The pending order of a store order (with its payment, when paid) and its Log entry, not saved yet.</summary>
+    private static (PendingOrder Pending, OrderLogEntry Entry) Capture(
+        ConnectedStore store, StoreSettings settings, WooOrder order, List<PendingOrderLine> lines, int? locationId, DateTime now)
+    {
         var pending = PendingOrder.Capture(store.OrganizationId, store.Id, Header(order), lines,
             (order.CouponLines ?? []).Select(c => new PendingOrderCoupon(c.Code ?? "", c.Discount ?? 0m, c.DiscountTax ?? 0m)),
             JsonSerializer.Serialize(order, WooJson.Options), locationId, Problem(order, settings, locationId), now);
@@ -137,24 +241,7 @@ public sealed class CaptureOrders(
             pending.RecordPayment(payment);
         }
 
-        var logEntry = OrderLogEntry.ForPendingOrder(pending, order.DateModifiedGmt, now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.PendingOrders.Add(pending);
-        db.OrderLog.Add(logEntry);
-        if (await SaveOnceAsync(db, CaptureOutcome.Captured, ct) == CaptureOutcome.AlreadyLogged)
-        {
-            return CaptureOutcome.AlreadyLogged;
-        }
-
-        logEntry.LinkPendingOrder(pending);
-        if (pending.Status == PendingOrderStatus.Ready)
-        {
-            await AllocateAsync(db, pending, now, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return pending.Status == PendingOrderStatus.Ready ? CaptureOutcome.Captured : CaptureOutcome.Waiting;
+        return (pending, OrderLogEntry.ForPendingOrder(pending, order.DateModifiedGmt, now));
     }
 
     /// <summary>A logged order read again: a confirmed cancellation or trash drops its pending order; a payment is
@@ -242,7 +329,7 @@ public sealed class CaptureOrders(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (pending.SetTaxProblem(problem))
             {
-                await AllocateAsync(db, pending, clock.GetUtcNow().UtcDateTime, ct);
+                await AllocateAsync(db, [pending], clock.GetUtcNow().UtcDateTime, ct);
                 var entry = await db.OrderLog.SingleAsync(e => e.StoreId == store.Id && e.WooOrderId == pending.WooOrderId, ct);
                 entry.Captured();
                 captured++;
@@ -255,33 +342,64 @@ public sealed class CaptureOrders(
         return captured;
     }
 
-    private static async Task<CaptureOutcome> SaveOnceAsync(PortalDbContext db, CaptureOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Saves the new Log entry (and what comes with it) unless the order was logged meanwhile (polling, Load Orders or
+    /// another node got there first: an expected race, not an error). The look-up runs inside the write transaction:
+    /// on SQLite, one writer at a time, nobody can log the order in between, so the unique key is never hit and EF
+    /// logs no failed command; on a server database two nodes can still race, and the unique key decides.
+    /// </summary>
+    private static async Task<CaptureOutcome> SaveOnceAsync(PortalDbContext db, int storeId, long wooOrderId, CaptureOutcome outcome, CancellationToken ct)
     {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            if (await db.OrderLog.AnyAsync(e => e.StoreId == storeId && e.WooOrderId == wooOrderId, ct))
+            {
+                db.ChangeTracker.Clear();
+                return CaptureOutcome.AlreadyLogged;
+            }
+
             await db.SaveChangesAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+
             return outcome;
         }
         catch (DbUpdateException e) when (UnitOfWork.IsUniqueViolation(e))
         {
-            // Another process logged the same order a moment ago: it is captured once, by them.
+            // Another node logged the same order a moment ago: it is captured once, by them.
             db.ChangeTracker.Clear();
             return CaptureOutcome.AlreadyLogged;
         }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
-    private static async Task AllocateAsync(PortalDbContext db, PendingOrder pending, DateTime now, CancellationToken ct)
+    /// <summary>Allocates the stock of the ready orders among <paramref name="orders"/> at their locations.</summary>
+    private static async Task AllocateAsync(PortalDbContext db, IReadOnlyList<PendingOrder> orders, DateTime now, CancellationToken ct)
     {
-        if (pending.LocationId is not { } locationId)
+        var ready = orders.Where(o => o.Status == PendingOrderStatus.Ready && o.LocationId is not null).ToList();
+        if (ready.Count == 0)
         {
             return;
         }
 
-        var needs = pending.StockNeeds.ToList();
-        var ledger = await LedgerLoading.LoadAsync(db, pending.OrganizationId, now, needs.Select(n => n.ProductId).ToList(), [locationId], null, ct);
-        foreach (var (productId, quantity) in needs)
+        // Allocating beyond what is available is allowed (a backorder), so only the orders' own allocations are needed.
+        var ledger = await LedgerLoading.LoadOwnAllocationsAsync(db, ready[0].OrganizationId, now, AllocationSource.PendingOrder,
+            ready.Select(o => o.Id).ToList(), ct);
+        foreach (var pending in ready)
         {
-            ledger.SetAllocation(AllocationSource.PendingOrder, pending.Id, productId, locationId, quantity);
+            foreach (var (productId, quantity) in pending.StockNeeds)
+            {
+                ledger.SetAllocation(AllocationSource.PendingOrder, pending.Id, productId, pending.LocationId!.Value, quantity);
+            }
         }
 
         LedgerLoading.Stage(db, ledger);
@@ -303,11 +421,13 @@ public sealed class CaptureOrders(
         return locationId is null ? "No location: choose the store's location in its settings, or a default location." : null;
     }
 
-    private async Task<List<PendingOrderLine>> LinesAsync(ConnectedStore store, WooOrder order, CancellationToken ct)
+    /// <summary>The lines of each order: the products of all of them looked up at once; products not in the portal are
+    /// downloaded from the store (once for all the orders) and looked up again; still missing → a service line.</summary>
+    private async Task<List<List<PendingOrderLine>>> LinesAsync(ConnectedStore store, IReadOnlyList<WooOrder> orders, CancellationToken ct)
     {
-        var items = order.LineItems ?? [];
+        var items = orders.SelectMany(o => o.LineItems ?? []).ToList();
         var found = await FindProductsAsync(store, items, ct);
-        var missing = items.Where(i => !found.ContainsKey(i.Id) && !string.IsNullOrWhiteSpace(i.Sku) && i.ProductId is > 0)
+        var missing = items.Where(i => found.Find(i) is null && !string.IsNullOrWhiteSpace(i.Sku) && i.ProductId is > 0)
             .Select(i => i.ProductId!.Value).Distinct().ToList();
         if (missing.Count > 0)
         {
@@ -322,9 +442,14 @@ public sealed class CaptureOrders(
             found = await FindProductsAsync(store, items, ct);
         }
 
-        var lines = items.Select(i =>
+        return orders.Select(o => Lines(o, found)).ToList();
+    }
+
+    private static List<PendingOrderLine> Lines(WooOrder order, ProductLookup found)
+    {
+        var lines = (order.LineItems ?? []).Select(i =>
         {
-            var product = found.GetValueOrDefault(i.Id);
+            var product = found.Find(i);
             return new PendingOrderLine
             {
                 Kind = product is null ? PendingOrderLineKind.Service : PendingOrderLineKind.Product,
@@ -368,7 +493,15 @@ public sealed class CaptureOrders(
     private sealed record FoundProduct(int Id, bool TakesStock);
 
     /// <summary>Each line's portal product by SKU (case-insensitive, as SKUs are unique), else by the catalog link.</summary>
-    private async Task<Dictionary<long, FoundProduct>> FindProductsAsync(ConnectedStore store, IReadOnlyList<WooLineItem> items, CancellationToken ct)
+    private sealed record ProductLookup(Dictionary<string, FoundProduct> BySku, Dictionary<(long, long), FoundProduct> ByLink)
+    {
+        public FoundProduct? Find(WooLineItem item) =>
+            Names(item.Sku, 100) is { } sku && BySku.TryGetValue(CaseInsensitiveKey.Normalize(sku), out var product)
+                ? product
+                : ByLink.GetValueOrDefault((item.ProductId ?? 0, item.VariationId ?? 0));
+    }
+
+    private async Task<ProductLookup> FindProductsAsync(ConnectedStore store, IReadOnlyList<WooLineItem> items, CancellationToken ct)
     {
         await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
         var keys = items.Select(i => Names(i.Sku, 100)).OfType<string>().Select(CaseInsensitiveKey.Normalize).Distinct().ToList();
@@ -383,21 +516,9 @@ public sealed class CaptureOrders(
         var linkedIds = links.Select(l => l.ProductId).Distinct().ToList();
         var linkedTypes = await db.Products.AsNoTracking().Where(p => linkedIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Type == Domain.Catalog.ProductType.Stock, ct);
-
-        var found = new Dictionary<long, FoundProduct>();
-        foreach (var item in items)
-        {
-            if (Names(item.Sku, 100) is { } sku && bySku.TryGetValue(CaseInsensitiveKey.Normalize(sku), out var product))
-            {
-                found[item.Id] = product;
-            }
-            else if (links.FirstOrDefault(l => l.WooProductId == item.ProductId && l.WooVariationId == (item.VariationId ?? 0)) is { } link)
-            {
-                found[item.Id] = new FoundProduct(link.ProductId, linkedTypes.GetValueOrDefault(link.ProductId));
-            }
-        }
-
-        return found;
+        var byLink = links.DistinctBy(l => (l.WooProductId, l.WooVariationId)).ToDictionary(l => (l.WooProductId, l.WooVariationId),
+            l => new FoundProduct(l.ProductId, linkedTypes.GetValueOrDefault(l.ProductId)));
+        return new ProductLookup(bySku, byLink);
     }
 
     private static List<PendingOrderLineTax> Taxes(IReadOnlyList<WooLineTax>? taxes) =>

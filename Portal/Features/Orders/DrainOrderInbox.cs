@@ -71,7 +71,9 @@ public sealed class DrainOrderInbox(
         await db.WebhookInbox.IgnoreQueryFilters().Where(w => candidates.Contains(w.Id)).Where(Claimable(now, _options.MaxAttempts))
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.ClaimedBy, claim).SetProperty(w => w.ClaimedUntilUtc, until)
                 .SetProperty(w => w.Attempts, w => w.Attempts + 1), ct);
-        var rows = await db.WebhookInbox.IgnoreQueryFilters().AsNoTracking().Where(w => w.ClaimedBy == claim).ToListAsync(ct);
+        // By key: the claim alone has no index, and the inbox keeps every handled delivery.
+        var rows = await db.WebhookInbox.IgnoreQueryFilters().AsNoTracking().Where(w => candidates.Contains(w.Id) && w.ClaimedBy == claim)
+            .ToListAsync(ct);
         return (claim, rows);
     }
 

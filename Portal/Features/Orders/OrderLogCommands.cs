@@ -49,16 +49,7 @@ public sealed class OrderLogCommands(
     public static async Task ReleaseAsync(PortalDbContext db, int organizationId, IReadOnlyList<PendingOrder> orders, DateTime now, CancellationToken ct)
     {
         var ids = orders.Select(o => o.Id).ToList();
-        var held = await db.StockAllocations.AsNoTracking()
-            .Where(a => a.Source == AllocationSource.PendingOrder && ids.Contains(a.SourceId))
-            .Select(a => new { a.ProductId, a.LocationId }).ToListAsync(ct);
-        if (held.Count == 0)
-        {
-            return;
-        }
-
-        var ledger = await LedgerLoading.LoadAsync(db, organizationId, now, held.Select(h => h.ProductId).Distinct().ToList(),
-            held.Select(h => h.LocationId).Distinct().ToList(), null, ct);
+        var ledger = await LedgerLoading.LoadOwnAllocationsAsync(db, organizationId, now, AllocationSource.PendingOrder, ids, ct);
         foreach (var id in ids)
         {
             ledger.ReleaseAll(AllocationSource.PendingOrder, id);

@@ -57,7 +57,11 @@ public static class StoreOrdersQuery
 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+        // The page's ids first (only the filter's index and the ids sorted), then those rows: sorting whole rows of
+        // tens of thousands of matching entries to keep 25 was most of the page's time over 1,000,000 entries.
+        var ids = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(e => e.Id).ToListAsync(ct);
+        var rows = await db.OrderLog.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderByDescending(e => e.Id)
             .Select(e => new OrderLogRow(e.Id, e.WooOrderId, e.OrderNumber, e.Status, e.WooStatus, e.CustomerName, e.OrderedAtUtc,
                 e.LoggedAtUtc, e.PendingOrderId, e.SaleId, e.ChangesAfterCapture, e.Note))
             .ToListAsync(ct);

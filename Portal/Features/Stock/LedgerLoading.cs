@@ -26,6 +26,22 @@ public static class LedgerLoading
         return new StockLedger(organizationId, now, balances, allocations, productLabel).WholeNumbersOnly(wholeOnly);
     }
 
+    /// <summary>
+    /// Loads, tracked, only what the given sources themselves have allocated: enough to set or release their own
+    /// allocations (<see cref="StockLedger.SetAllocation"/>, <see cref="StockLedger.ReleaseAll"/>, which never read
+    /// availability), and nothing else — a ledger loaded this way must not answer Available, Backorder or picking
+    /// questions. Its cost does not grow with the other allocations of the products (order capture allocates to
+    /// products that thousands of pending orders hold).
+    /// </summary>
+    public static async Task<StockLedger> LoadOwnAllocationsAsync(
+        PortalDbContext db, int organizationId, DateTime now, AllocationSource source, IReadOnlyCollection<int> sourceIds, CancellationToken ct)
+    {
+        var allocations = await db.StockAllocations
+            .Where(a => a.Source == source && sourceIds.Contains(a.SourceId))
+            .ToListAsync(ct);
+        return new StockLedger(organizationId, now, [], allocations);
+    }
+
     /// <summary>Adds the new rows and removes the released allocations; changed rows are already tracked.</summary>
     public static void Stage(PortalDbContext db, StockLedger ledger)
     {

@@ -32,12 +32,14 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
 
     private readonly string _data;
     private readonly HttpClient _control;
+    private bool _portalStopped;
 
-    private OrderBenchWorld(WooEmulator emulator, WebApplication app, string data)
+    private OrderBenchWorld(WooEmulator emulator, WebApplication app, string data, int port)
     {
         Emulator = emulator;
         App = app;
         _data = data;
+        Port = port;
         _control = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl + "/__emulator/") };
     }
 
@@ -48,6 +50,11 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
     public int OrganizationId { get; private set; }
 
     public int StoreId { get; private set; }
+
+    /// <summary>The loopback port the portal listens on; the store's webhooks point at it.</summary>
+    public int Port { get; }
+
+    public string DataDirectory => _data;
 
     /// <param name="portalSettings">More portal settings as command-line arguments (e.g. the polling interval).</param>
     public static async Task<OrderBenchWorld> StartAsync(params string[] portalSettings)
@@ -75,7 +82,7 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
             $"--Portal:DataDirectory={data}", "--Portal:AllowPrivateStoreAddresses=true", "--Scheduler:Enabled=true",
             "--Logging:LogLevel:Default=Warning", .. portalSettings,
         ]);
-        var world = new OrderBenchWorld(emulator, app, data);
+        var world = new OrderBenchWorld(emulator, app, data, port);
         try
         {
             await DatabaseStartup.PrepareAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>(), migrate: true);
@@ -131,7 +138,19 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    public PortalDbContext Db() => App.Services.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(OrganizationId);
+    public PortalDbContext Db() => _portalStopped
+        ? ((IPortalDbContextFactory)new SqliteContexts($"Data Source={Path.Combine(_data, "portal.db")};Pooling=True")).CreateForOrganization(OrganizationId)
+        : App.Services.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(OrganizationId);
+
+    /// <summary>Stops the in-process portal (after the store was connected through it), leaving its data directory and
+    /// port to a portal run as its own process; <see cref="Db"/> then opens the SQLite file directly.</summary>
+    public async Task StopPortalAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _portalStopped = true;
+    }
 
     /// <summary>A shopper's paid checkout of one shirt or one tote (by <paramref name="n"/>); answers the order id.</summary>
     public async Task<long> CheckoutAsync(int n)
@@ -220,8 +239,12 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        if (!_portalStopped)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
         await Emulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
