@@ -226,12 +226,18 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             }
 
             sale.AuthoriseShipment(carrierId, trackingNumbers, Now);
+            await TrackingExport.QueueTrackingExport.QueueAsync(db, sale, Now, token);
             return null;
         }, ct);
 
     public Task<OperationResult<SaleStepResult>> AddTrackingNumberAsync(
         ITenantContext tenant, int saleId, string? number, Guid? expectedVersion = null, CancellationToken ct = default) =>
-        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.AddTrackingNumber(number)), ct);
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            sale.AddTrackingNumber(number);
+            await TrackingExport.QueueTrackingExport.QueueAsync(db, sale, Now, token, repeatOnly: true);
+            return null;
+        }, ct);
 
     /// <summary>
     /// Gives the invoice the organization's next number (once: a sale that has one keeps it) and authorises it.
