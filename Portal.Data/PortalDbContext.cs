@@ -79,6 +79,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Portal.Domain.Orders.PendingOrder> PendingOrders => Set<Portal.Domain.Orders.PendingOrder>();
     public DbSet<Portal.Domain.Orders.OrderLogEntry> OrderLog => Set<Portal.Domain.Orders.OrderLogEntry>();
     public DbSet<ShipmentTrackingExport> TrackingExports => Set<ShipmentTrackingExport>();
+    public DbSet<StoreRefund> StoreRefunds => Set<StoreRefund>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

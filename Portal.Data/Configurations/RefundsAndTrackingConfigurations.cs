@@ -22,3 +22,19 @@ public sealed class ShipmentTrackingExportConfiguration : IEntityTypeConfigurati
         builder.HasIndex(e => new { e.Status, e.NextAttemptAtUtc });
     }
 }
+
+public sealed class StoreRefundConfiguration : IEntityTypeConfiguration<StoreRefund>
+{
+    public void Configure(EntityTypeBuilder<StoreRefund> builder)
+    {
+        builder.ToTable("StoreRefunds");
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Cascade);
+        // Each WooCommerce refund once, however often it is seen.
+        builder.HasIndex(r => new { r.StoreId, r.WooRefundId }).IsUnique();
+        builder.HasIndex(r => new { r.StoreId, r.WooOrderId });
+        builder.HasIndex(r => r.Status);
+        builder.Property(r => r.RefundJson).IsRequired();
+        builder.Property(r => r.OrderJson).IsRequired();
+        builder.Property(r => r.Note).HasMaxLength(1000);
+    }
+}

@@ -14,6 +14,7 @@ using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Orders;
 using Portal.Features.Organizations;
+using Portal.Features.Refunds;
 using Portal.Features.Setup;
 using Portal.Features.StockSync;
 using Portal.Features.StoreCatalog;
@@ -118,6 +119,7 @@ public static class PortalHost
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
         builder.Services.AddOrderCapture();
         builder.Services.AddTrackingExport();
+        builder.Services.AddScoped<ApplyStoreRefunds>();
         var trackingExport = builder.Configuration.GetSection(TrackingExportOptions.SectionName).Get<TrackingExportOptions>() ?? new();
         var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
@@ -132,6 +134,7 @@ public static class PortalHost
             ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
             PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
             ExportTrackingJob.Register(q, trackingExport, TimeProvider.System.GetUtcNow());
+            ApplyStoreRefundsJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {
