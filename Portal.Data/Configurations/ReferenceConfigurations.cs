@@ -28,8 +28,11 @@ public sealed class PaymentTermConfiguration : IEntityTypeConfiguration<PaymentT
 
 public sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>
 {
-    public void Configure(EntityTypeBuilder<Carrier> builder) =>
+    public void Configure(EntityTypeBuilder<Carrier> builder)
+    {
         builder.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.TrackingUrlTemplate).HasMaxLength(500);
+    }
 }
 
 public sealed class SalesRepresentativeConfiguration : IEntityTypeConfiguration<SalesRepresentative>

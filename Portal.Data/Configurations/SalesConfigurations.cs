@@ -127,5 +127,7 @@ public sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNot
             b.StoredAsRows("RestockLines", "CreditNoteId");
             b.Property(l => l.Sku).HasMaxLength(ProductRules.MaxSkuLength).IsRequired();
         });
+        builder.Property(c => c.RefundReference).HasMaxLength(255);
+        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.RefundAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

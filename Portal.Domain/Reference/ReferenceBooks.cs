@@ -59,6 +59,37 @@ public class Carrier : IOrganizationOwned, IVersioned
     public static Carrier LocalPickup(int organizationId) => Create(organizationId, LocalPickupName);
 
     public void Rename(string? name) => Name = Names.Required(name, nameof(Name), "carrier", 100);
+
+    public const string TrackingPlaceholder = "{tracking}";
+
+    /// <summary>
+    /// The carrier's tracking page with <see cref="TrackingPlaceholder"/> where the tracking number goes, e.g.
+    /// <c>https://track.example/?n={tracking}</c>; null when the carrier has none.
+    /// </summary>
+    public string? TrackingUrlTemplate { get; private set; }
+
+    /// <summary>Sets or clears (blank) the tracking URL template; refuses one that is not an http(s) address with the placeholder.</summary>
+    public Carrier WithTrackingUrlTemplate(string? template)
+    {
+        var value = Names.Optional(template);
+        if (value is not null)
+        {
+            var sample = value.Replace(TrackingPlaceholder, "0", StringComparison.Ordinal);
+            if (value.Length > 500 || !value.Contains(TrackingPlaceholder, StringComparison.Ordinal) ||
+                !Uri.TryCreate(sample, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new DomainValidationException([new ValidationError(nameof(TrackingUrlTemplate),
+                    $"The tracking URL must be an http(s) address of at most 500 characters containing {TrackingPlaceholder}, as in https://track.example/?n={TrackingPlaceholder}.")]);
+            }
+        }
+
+        TrackingUrlTemplate = value;
+        return this;
+    }
+
+    /// <summary>The tracking page of one tracking number, or null without a template.</summary>
+    public string? TrackingUrl(string trackingNumber) =>
+        TrackingUrlTemplate?.Replace(TrackingPlaceholder, Uri.EscapeDataString(trackingNumber), StringComparison.Ordinal);
 }
 
 public class SalesRepresentative : IOrganizationOwned, IVersioned

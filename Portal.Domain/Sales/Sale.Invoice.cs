@@ -167,8 +167,11 @@ public partial class Sale
     /// Credits part of the invoice and restocks what came back (Restock movements at the sale's location). At most
     /// what is left of the invoice can be credited, and at most what was picked and not yet restocked can come back.
     /// </summary>
+    /// <param name="refund">Money paid back with the note (a store refund): at most the note's total, from an account
+    /// that takes payments.</param>
     public CreditNote CreateCreditNote(
-        DateTime creditDate, IEnumerable<CreditNoteLineInput> lines, IEnumerable<RestockInput> restock, StockLedger ledger)
+        DateTime creditDate, IEnumerable<CreditNoteLineInput> lines, IEnumerable<RestockInput> restock, StockLedger ledger,
+        CreditNoteRefund? refund = null)
     {
         EnsureNotVoided();
         if (InvoiceStatus != StageStatus.Authorised)
@@ -210,6 +213,27 @@ public partial class Sale
                 throw new DomainException(
                     $"Cannot restock {line.Quantity} of {line.Sku}: only {returnable} was picked and not yet restocked.");
             }
+        }
+
+        if (refund is not null)
+        {
+            if (refund.Account.OrganizationId != OrganizationId)
+            {
+                throw new InvalidOperationException("The account belongs to another organization.");
+            }
+
+            if (!refund.Account.CanReceivePayments)
+            {
+                throw new DomainValidationException(
+                    [new ValidationError("Account", $"The account {refund.Account.Code} {refund.Account.Name} cannot pay out refunds.")]);
+            }
+
+            if (refund.Amount <= 0 || Amounts.RoundMoney(refund.Amount) != refund.Amount || refund.Amount > note.Total)
+            {
+                throw new DomainException($"The refund of {refund.Amount} must be greater than zero, with at most 2 decimals, and at most the credit of {note.Total}.");
+            }
+
+            note.RecordRefund(refund.Account.Id, refund.Amount, Amounts.Utc(refund.RefundedAt, nameof(refund)), Names.Optional(refund.Reference));
         }
 
         foreach (var line in restockLines)

@@ -96,7 +96,25 @@ public class CreditNote : IOrganizationOwned
     public List<RestockLine> RestockLines { get; private set; } = [];
 
     public decimal Total => Lines.Sum(l => l.Tax.Split(l.Amount).Gross);
+
+    /// <summary>The money paid back to the customer for this credit note (a store refund's), from this account; null when none was.</summary>
+    public int? RefundAccountId { get; private set; }
+
+    public decimal RefundAmount { get; private set; }
+    public DateTime? RefundedAt { get; private set; }
+    public string? RefundReference { get; private set; }
+
+    internal void RecordRefund(int accountId, decimal amount, DateTime refundedAt, string? reference)
+    {
+        RefundAccountId = accountId;
+        RefundAmount = amount;
+        RefundedAt = refundedAt;
+        RefundReference = reference;
+    }
 }
+
+/// <summary>Money paid out with a credit note: the account it left, how much, when, and the payment's reference.</summary>
+public sealed record CreditNoteRefund(Reference.Account Account, decimal Amount, DateTime RefundedAt, string? Reference);
 
 public sealed record CreditNoteLine(string Description, decimal Amount, LineTax Tax)
 {

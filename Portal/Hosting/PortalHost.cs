@@ -14,11 +14,13 @@ using Portal.Features.Health;
 using Portal.Features.Integrations;
 using Portal.Features.Orders;
 using Portal.Features.Organizations;
+using Portal.Features.Refunds;
 using Portal.Features.Setup;
 using Portal.Features.StockSync;
 using Portal.Features.StoreCatalog;
 using Portal.Features.Support;
 using Portal.Features.Time;
+using Portal.Features.TrackingExport;
 using Portal.Features.Users;
 using Portal.Identity;
 using Portal.Tenancy;
@@ -116,6 +118,9 @@ public static class PortalHost
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
         builder.Services.AddOrderCapture();
+        builder.Services.AddTrackingExport();
+        builder.Services.AddScoped<ApplyStoreRefunds>();
+        var trackingExport = builder.Configuration.GetSection(TrackingExportOptions.SectionName).Get<TrackingExportOptions>() ?? new();
         var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
@@ -128,6 +133,8 @@ public static class PortalHost
             SweepCatalogOperationsJob.Register(q, TimeProvider.System.GetUtcNow());
             ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
             PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
+            ExportTrackingJob.Register(q, trackingExport, TimeProvider.System.GetUtcNow());
+            ApplyStoreRefundsJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {

@@ -38,7 +38,7 @@ public sealed class PortalServer : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>A portal whose Portal:PublicUrl is its own address, so that stores can call it back and deliver webhooks.</summary>
-    public static Task<PortalServer> StartWithOwnPublicUrlAsync()
+    public static Task<PortalServer> StartWithOwnPublicUrlAsync(IReadOnlyDictionary<string, string?>? more = null)
     {
         int port;
         using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
@@ -47,7 +47,8 @@ public sealed class PortalServer : IAsyncDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        return StartAsync(new Dictionary<string, string?> { ["Portal:PublicUrl"] = $"http://localhost:{port}" }, port);
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>()) { ["Portal:PublicUrl"] = $"http://localhost:{port}" };
+        return StartAsync(settings, port);
     }
 
     /// <summary>A fixed <paramref name="port"/> lets a test name the portal's own address in a setting (Portal:PublicUrl).</summary>

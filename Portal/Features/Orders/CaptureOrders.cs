@@ -24,7 +24,7 @@ public enum CaptureOutcome { NotCaptured, Captured, Waiting, AlreadyLogged, Upda
 /// (store, WooCommerce order id), so running any of this twice, or at once in two processes, captures an order once.
 /// </summary>
 public sealed class CaptureOrders(
-    IPortalDbContextFactory dbFactory, StoreClients clients, DownloadProducts downloads, TimeProvider clock)
+    IPortalDbContextFactory dbFactory, StoreClients clients, DownloadProducts downloads, TimeProvider clock, Refunds.ApplyStoreRefunds refunds)
 {
     public const int IncludeLimit = 100;
     public const string CancelledReason = "Cancelled in the store: the pending order was dropped and its stock released.";
@@ -78,6 +78,7 @@ public sealed class CaptureOrders(
             foreach (var order in chunk)
             {
                 outcomes.Add(captured.TryGetValue(order, out var outcome) ? outcome : await ApplyOneAsync(store, settings, order, live, ct));
+                await refunds.SeenAsync(store, order, ct);
             }
         }
 

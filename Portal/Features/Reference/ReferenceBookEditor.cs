@@ -89,10 +89,12 @@ public sealed class ReferenceBookEditor(UnitOfWork unitOfWork)
             return location.Id;
         }, ct);
 
+    /// <param name="trackingUrl">The carrier's tracking page with {tracking} for the number; blank for none.</param>
     public Task<OperationResult<int>> SaveCarrierAsync(
-        ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null) =>
-        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name), c => c.Rename(name), c => c.Id, ct, submission: submission,
-            expectedVersion: expectedVersion);
+        ITenantContext tenant, int? id, string? name, CancellationToken ct = default, SubmissionToken? submission = null, Guid? expectedVersion = null,
+        string? trackingUrl = null) =>
+        Save(tenant, db => db.Carriers, id, org => Carrier.Create(org, name).WithTrackingUrlTemplate(trackingUrl),
+            c => c.WithTrackingUrlTemplate(trackingUrl).Rename(name), c => c.Id, ct, submission: submission, expectedVersion: expectedVersion);
 
     public Task<OperationResult<int>> SaveSalesRepresentativeAsync(
         ITenantContext tenant, int? id, string? name, string? email, CancellationToken ct = default, SubmissionToken? submission = null,

@@ -27,6 +27,9 @@ public sealed record SaleDraft(SaleHeader Header, IReadOnlyList<SaleLineInput> L
 
 public sealed record CreditLineInput(string Description, decimal Amount, int? TaxRuleId = null, decimal? GivenTax = null);
 
+/// <summary>Money paid back with a credit note, from an account that takes payments.</summary>
+public sealed record CreditRefundInput(int AccountId, decimal Amount, DateTime RefundedAt, string? Reference);
+
 /// <summary>What a step did: the sale's id and, when automation stopped short, why (shown on the Pick tab).</summary>
 public sealed record SaleStepResult(int SaleId, string? Note);
 
@@ -241,12 +244,18 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             }
 
             sale.AuthoriseShipment(carrierId, trackingNumbers, Now);
+            await TrackingExport.QueueTrackingExport.QueueAsync(db, sale, Now, token);
             return null;
         }, ct);
 
     public Task<OperationResult<SaleStepResult>> AddTrackingNumberAsync(
         ITenantContext tenant, int saleId, string? number, Guid? expectedVersion = null, CancellationToken ct = default) =>
-        Step(tenant, saleId, expectedVersion, (_, sale, _) => Done(() => sale.AddTrackingNumber(number)), ct);
+        Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
+        {
+            sale.AddTrackingNumber(number);
+            await TrackingExport.QueueTrackingExport.QueueAsync(db, sale, Now, token, repeatOnly: true);
+            return null;
+        }, ct);
 
     /// <summary>
     /// Gives the invoice the organization's next number (once: a sale that has one keeps it) and authorises it.
@@ -311,16 +320,20 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     public Task<OperationResult<SaleStepResult>> CreateCreditNoteAsync(
         ITenantContext tenant, int saleId, DateTime creditDate, IReadOnlyList<CreditLineInput> lines,
         IReadOnlyList<RestockInput> restock, Guid? expectedVersion = null, CancellationToken ct = default,
-        SubmissionToken? submission = null) =>
+        SubmissionToken? submission = null, CreditRefundInput? refund = null) =>
         Step(tenant, saleId, expectedVersion, async (db, sale, token) =>
         {
             var rules = await TaxRulesAsync(db, lines.Select(l => l.TaxRuleId), token);
             var (ledger, _) = await LedgerForAsync(db, sale, token);
+            var account = refund is null ? null
+                : await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == refund.AccountId, token)
+                  ?? throw new DomainValidationException([new ValidationError("Account", "Choose the account the refund was paid from.")]);
             sale.CreateCreditNote(
                 creditDate,
                 lines.Select(l => new CreditNoteLineInput(l.Description, l.Amount, Rule(rules, l.TaxRuleId), l.GivenTax)),
                 restock,
-                ledger);
+                ledger,
+                refund is null ? null : new CreditNoteRefund(account!, refund.Amount, refund.RefundedAt, refund.Reference));
             LedgerLoading.Stage(db, ledger);
             return null;
         }, ct, submission);

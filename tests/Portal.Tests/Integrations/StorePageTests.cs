@@ -59,6 +59,7 @@ public sealed class StorePageTests(StorePortalFixture fx) : IClassFixture<StoreP
         services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<DisconnectStore>());
         services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<MaintainStores>());
         services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<Portal.Features.StockSync.PushStock>());
+        services.AddSingleton(_portalScope.ServiceProvider.GetRequiredService<Portal.Features.TrackingExport.TrackingExportCommands>());
         services.AddSingleton(TimeProvider.System);
         _providers = _bunit.RenderProviders();
         var page = _bunit.Context.Render<StorePage>(p => p.Add(s => s.StoreId, storeId));
