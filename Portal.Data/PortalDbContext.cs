@@ -78,6 +78,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StockChangeAcknowledgement> StockChangeAcknowledgements => Set<StockChangeAcknowledgement>();
     public DbSet<Portal.Domain.Orders.PendingOrder> PendingOrders => Set<Portal.Domain.Orders.PendingOrder>();
     public DbSet<Portal.Domain.Orders.OrderLogEntry> OrderLog => Set<Portal.Domain.Orders.OrderLogEntry>();
+    public DbSet<Portal.Domain.Orders.StoreConsolidationRun> ConsolidationRuns => Set<Portal.Domain.Orders.StoreConsolidationRun>();
+    public DbSet<SaleHeldPayment> SaleHeldPayments => Set<SaleHeldPayment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

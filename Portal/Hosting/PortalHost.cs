@@ -116,6 +116,7 @@ public static class PortalHost
             .ValidateDataAnnotations().ValidateOnStart();
         var maintenance = builder.Configuration.GetSection(StoreMaintenanceOptions.SectionName).Get<StoreMaintenanceOptions>() ?? new();
         builder.Services.AddOrderCapture();
+        builder.Services.AddOrderProcessing();
         var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
@@ -128,11 +129,13 @@ public static class PortalHost
             SweepCatalogOperationsJob.Register(q, TimeProvider.System.GetUtcNow());
             ProcessProductDeliveriesJob.Register(q, TimeProvider.System.GetUtcNow());
             PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
+            ConsolidateOrdersJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<OrderInboxWorker>();
+            builder.Services.AddHostedService<ProcessPendingOrdersWorker>();
         }
 
         var app = builder.Build();
