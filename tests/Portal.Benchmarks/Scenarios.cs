@@ -26,6 +26,8 @@ public static class Scenarios
         new CaptureThroughputScenario(),
         new LogPageScenario(),
         new OrdersDroppedScenario(),
+        new OrdersThroughputScenario(),
+        new ConsolidationScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)
