@@ -80,6 +80,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Portal.Domain.Orders.OrderLogEntry> OrderLog => Set<Portal.Domain.Orders.OrderLogEntry>();
     public DbSet<ShipmentTrackingExport> TrackingExports => Set<ShipmentTrackingExport>();
     public DbSet<StoreRefund> StoreRefunds => Set<StoreRefund>();
+    public DbSet<Portal.Domain.Orders.StoreConsolidationRun> ConsolidationRuns => Set<Portal.Domain.Orders.StoreConsolidationRun>();
+    public DbSet<SaleHeldPayment> SaleHeldPayments => Set<SaleHeldPayment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -79,3 +79,13 @@ public sealed class OrderLogEntryConfiguration : IEntityTypeConfiguration<OrderL
         builder.Property(e => e.Note).HasMaxLength(500);
     }
 }
+
+public sealed class StoreConsolidationRunConfiguration : IEntityTypeConfiguration<StoreConsolidationRun>
+{
+    public void Configure(EntityTypeBuilder<StoreConsolidationRun> builder)
+    {
+        builder.HasOne<ConnectedStore>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Cascade);
+        // A store's day is consolidated once: a repeated or concurrent run fails on this key and makes nothing.
+        builder.HasIndex(r => new { r.StoreId, r.LocalDate }).IsUnique();
+    }
+}

@@ -37,7 +37,9 @@ public sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         // address, which a reconnected store looks sales up by.
         builder.Property(s => s.StoreAddress).HasMaxLength(400);
         builder.HasIndex(s => new { s.OrganizationId, s.StoreId, s.StoreOrderNumber });
-        builder.HasIndex(s => new { s.OrganizationId, s.StoreAddress, s.WooOrderId });
+        // Unique: one sale per store order (a consolidated sale has no order id), whatever repeats or races.
+        builder.HasIndex(s => new { s.OrganizationId, s.StoreAddress, s.WooOrderId }).IsUnique();
+        builder.Property(s => s.StoreTotalsWarning).HasMaxLength(Sale.MaxTotalsWarning);
         builder.HasIndex(s => new { s.OrganizationId, s.Status, s.SaleDate });
         builder.HasIndex(s => new { s.OrganizationId, s.SaleDate });
 
@@ -57,6 +59,16 @@ public sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         builder.HasMany(s => s.TrackingNumbers).WithOne().HasForeignKey(t => t.SaleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Assemblies).WithOne().HasForeignKey(a => a.SaleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.CreditNotes).WithOne().HasForeignKey(c => c.SaleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.HeldPayments).WithOne().HasForeignKey(p => p.SaleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SaleHeldPaymentConfiguration : IEntityTypeConfiguration<SaleHeldPayment>
+{
+    public void Configure(EntityTypeBuilder<SaleHeldPayment> builder)
+    {
+        builder.Property(p => p.Reference).HasMaxLength(SaleHeldPayment.MaxReference);
+        builder.HasOne<Account>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -14,6 +14,9 @@ public enum OrderLogStatus
     /// <summary>Cancelled or trashed in the store (confirmed by the store) before it became a sale: the pending
     /// order was dropped and its stock released.</summary>
     Dropped = 4,
+    /// <summary>Cancelled or trashed in the store (confirmed by the store) after it became a sale: the sale was voided
+    /// (or, for a consolidated sale, its quantities credited).</summary>
+    Voided = 5,
 }
 
 /// <summary>
@@ -123,6 +126,24 @@ public class OrderLogEntry : IOrganizationOwned, IStoreOwned
     }
 
     public void Captured() => Status = OrderLogStatus.Pending;
+
+    /// <summary>The pending order became the sale <paramref name="saleId"/> (its own, or the day's consolidated sale).</summary>
+    public void MadeIntoSale(int saleId, string? note = null)
+    {
+        Status = OrderLogStatus.Sale;
+        SaleId = saleId;
+        PendingOrderId = null;
+        Note = Cut(note);
+    }
+
+    /// <summary>The store confirmed the order cancelled or trashed after it became a sale.</summary>
+    public void SaleVoided(string why)
+    {
+        Status = OrderLogStatus.Voided;
+        Note = Cut(why);
+    }
+
+    private static string? Cut(string? text) => text is { Length: > 500 } ? text[..500] : text;
 
     public void Dropped(string why)
     {

@@ -121,6 +121,15 @@ public class PendingOrder : IOrganizationOwned, IStoreOwned
         return wasWaiting && problem is null;
     }
 
+    /// <summary>Why the order could not become a sale (a setting missing, a product refused…), shown on the Pending tab
+    /// until Process succeeds; the order stays captured, with its stock.</summary>
+    public void NotProcessed(string why)
+    {
+        var text = Names.Optional(why) ?? "The order could not become a sale.";
+        Problem = text.Length > 1000 ? text[..1000] : text;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Records the store's payment once: a payment already recorded is not added again.</summary>
     public bool RecordPayment(PendingOrderPayment payment)
     {

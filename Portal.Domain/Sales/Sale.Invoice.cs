@@ -78,22 +78,7 @@ public partial class Sale
             throw new DomainException("Authorise the invoice before recording a payment.");
         }
 
-        if (account.OrganizationId != OrganizationId)
-        {
-            throw new InvalidOperationException("The account belongs to another organization.");
-        }
-
-        if (!account.CanReceivePayments)
-        {
-            throw new DomainValidationException(
-                [new ValidationError("Account", $"The account {account.Code} {account.Name} cannot receive payments.")]);
-        }
-
-        if (amount <= 0 || Amounts.RoundMoney(amount) != amount)
-        {
-            throw new DomainValidationException(
-                [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
-        }
+        CheckPayment(account, amount);
 
         // Money beyond what is owed would show a negative balance as "Paid": it becomes the customer's credit only
         // when the user confirmed that (RecordPaymentKeepingExcess), so here it is refused.
@@ -248,4 +233,24 @@ public partial class Sale
 
     public decimal RestockedQuantity(int productId) =>
         CreditNotes.SelectMany(c => c.RestockLines).Where(r => r.ProductId == productId).Sum(r => r.Quantity);
+
+    private void CheckPayment(Account account, decimal amount)
+    {
+        if (account.OrganizationId != OrganizationId)
+        {
+            throw new InvalidOperationException("The account belongs to another organization.");
+        }
+
+        if (!account.CanReceivePayments)
+        {
+            throw new DomainValidationException(
+                [new ValidationError("Account", $"The account {account.Code} {account.Name} cannot receive payments.")]);
+        }
+
+        if (amount <= 0 || Amounts.RoundMoney(amount) != amount)
+        {
+            throw new DomainValidationException(
+                [new ValidationError("Amount", "A payment needs an amount greater than zero with at most 2 decimals.")]);
+        }
+    }
 }

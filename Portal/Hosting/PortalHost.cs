@@ -121,6 +121,7 @@ public static class PortalHost
         builder.Services.AddTrackingExport();
         builder.Services.AddScoped<ApplyStoreRefunds>();
         var trackingExport = builder.Configuration.GetSection(TrackingExportOptions.SectionName).Get<TrackingExportOptions>() ?? new();
+        builder.Services.AddOrderProcessing();
         var polling = builder.Configuration.GetSection(OrderPollingOptions.SectionName).Get<OrderPollingOptions>() ?? new();
 
         var schedulerEnabled = builder.Configuration.GetValue("Scheduler:Enabled", true);
@@ -135,11 +136,13 @@ public static class PortalHost
             PollOrdersJob.Register(q, polling, TimeProvider.System.GetUtcNow());
             ExportTrackingJob.Register(q, trackingExport, TimeProvider.System.GetUtcNow());
             ApplyStoreRefundsJob.Register(q, TimeProvider.System.GetUtcNow());
+            ConsolidateOrdersJob.Register(q, TimeProvider.System.GetUtcNow());
         });
         if (schedulerEnabled)
         {
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<OrderInboxWorker>();
+            builder.Services.AddHostedService<ProcessPendingOrdersWorker>();
         }
 
         var app = builder.Build();

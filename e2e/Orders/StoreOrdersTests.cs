@@ -44,7 +44,7 @@ public sealed class StoreOrdersTests(PortalFixture fixture)
             await using var db = scope.ServiceProvider.GetRequiredService<IPortalDbContextFactory>().CreateForOrganization(owner.OrganizationId);
             db.Products.Add(Portal.Domain.Catalog.Product.Create(owner.OrganizationId, "SHIRT-OXF-001", "Oxford shirt"));
             var storeRow = await db.Stores.SingleAsync(s => s.Id == storeId);
-            storeRow.SettingsJson = new StoreSettings().ToJson();
+            storeRow.SettingsJson = new StoreSettings { ProcessOrdersAutomatically = false }.ToJson();
             await db.SaveChangesAsync();
         }
 

@@ -27,6 +27,8 @@ public static class Scenarios
         new LogPageScenario(),
         new OrdersDroppedScenario(),
         new OrdersCrashScenario(),
+        new OrdersThroughputScenario(),
+        new ConsolidationScenario(),
     ];
 
     public static double Median(IReadOnlyCollection<double> samples)

@@ -1675,6 +1675,46 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("PendingOrders");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Orders.StoreConsolidationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SaleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("ConsolidationRuns");
+                });
+
             modelBuilder.Entity("Portal.Domain.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2149,6 +2189,10 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("StoreTotalsWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int?>("TaxRuleId")
                         .HasColumnType("int");
 
@@ -2258,7 +2302,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("OrganizationId", "Status", "SaleDate");
 
-                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId");
+                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId")
+                        .IsUnique()
+                        .HasFilter("[StoreAddress] IS NOT NULL AND [WooOrderId] IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber");
 
@@ -2362,6 +2408,48 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("SaleId");
 
                     b.ToTable("SaleCharges");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Sales.SaleHeldPayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SaleId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SaleId");
+
+                    b.ToTable("SaleHeldPayments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Sales.SaleLine", b =>
@@ -3380,6 +3468,21 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Navigation("Payments");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Orders.StoreConsolidationRun", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reference.Account", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -3693,6 +3796,27 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Sales.SaleHeldPayment", b =>
+                {
+                    b.HasOne("Portal.Domain.Reference.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Sales.Sale", null)
+                        .WithMany("HeldPayments")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Sales.SaleLine", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -3854,6 +3978,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.Navigation("Charges");
 
                     b.Navigation("CreditNotes");
+
+                    b.Navigation("HeldPayments");
 
                     b.Navigation("Lines");
 

@@ -1624,6 +1624,44 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("PendingOrders");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Orders.StoreConsolidationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StoreId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("ConsolidationRuns");
+                });
+
             modelBuilder.Entity("Portal.Domain.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2078,6 +2116,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoreTotalsWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TaxRuleId")
                         .HasColumnType("INTEGER");
 
@@ -2186,7 +2228,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status", "SaleDate");
 
-                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId");
+                    b.HasIndex("OrganizationId", "StoreAddress", "WooOrderId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "StoreId", "StoreOrderNumber");
 
@@ -2286,6 +2329,46 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("SaleId");
 
                     b.ToTable("SaleCharges");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Sales.SaleHeldPayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SaleId");
+
+                    b.ToTable("SaleHeldPayments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Sales.SaleLine", b =>
@@ -3272,6 +3355,21 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Payments");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Orders.StoreConsolidationRun", b =>
+                {
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Integrations.ConnectedStore", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reference.Account", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -3579,6 +3677,27 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Sales.SaleHeldPayment", b =>
+                {
+                    b.HasOne("Portal.Domain.Reference.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Sales.Sale", null)
+                        .WithMany("HeldPayments")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Sales.SaleLine", b =>
                 {
                     b.HasOne("Portal.Domain.Organizations.Organization", null)
@@ -3740,6 +3859,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Charges");
 
                     b.Navigation("CreditNotes");
+
+                    b.Navigation("HeldPayments");
 
                     b.Navigation("Lines");
 

@@ -53,6 +53,8 @@ public sealed class StoreSettings
     public OrderCapture OrderCapture { get; set; } = OrderCapture.Created;
     public Consolidation Consolidation { get; set; } = Consolidation.None;
     public TimeOnly? ConsolidationTime { get; set; }
+    /// <summary>No consolidation: each pending order becomes a sale as soon as it is captured; off, on Process.</summary>
+    public bool ProcessOrdersAutomatically { get; set; } = true;
     public int? CustomerId { get; set; }
 
     // 2. Prices

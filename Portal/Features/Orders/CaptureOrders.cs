@@ -254,10 +254,10 @@ public sealed class CaptureOrders(
             return CaptureOutcome.Stale;
         }
 
-        if (OrderCapturePolicy.IsGone(order.Status) && entry.Status is OrderLogStatus.Pending or OrderLogStatus.Waiting)
+        if (OrderCapturePolicy.IsGone(order.Status) && entry.Status is OrderLogStatus.Pending or OrderLogStatus.Waiting or OrderLogStatus.Sale)
         {
             return await DropAsync(store, order.Id,
-                order.Status == OrderCapturePolicy.Trash ? TrashedReason : CancelledReason, ct, order.Status, order.DateModifiedGmt);
+                order.Status == OrderCapturePolicy.Trash ? TrashedReason : CancelledReason, ct, order.Status, order.DateModifiedGmt, order);
         }
 
         var pending = entry.PendingOrderId is { } pendingId
@@ -285,11 +285,22 @@ public sealed class CaptureOrders(
     /// <summary>Drops the pending order of an order the store confirmed gone and releases its stock; the Log entry
     /// stays (marked dropped) so the order is not captured again. A sale already made is the sale's business.</summary>
     public async Task<CaptureOutcome> DropAsync(ConnectedStore store, long wooOrderId, string why, CancellationToken ct,
-        string? wooStatus = null, DateTime? modifiedAtUtc = null)
+        string? wooStatus = null, DateTime? modifiedAtUtc = null, WooOrder? order = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
         var entry = await db.OrderLog.SingleOrDefaultAsync(e => e.StoreId == store.Id && e.WooOrderId == wooOrderId, ct);
+        if (entry is { Status: OrderLogStatus.Sale, SaleId: not null })
+        {
+            // Already a sale: the sale is voided (or its part of the day's sale credited), in one transaction with the Log.
+            await using var voiding = await db.Database.BeginTransactionAsync(ct);
+            entry.SaleVoided(await StoreOrderSales.CancelAsync(db, store, entry, SaleReason(why), order, clock.GetUtcNow().UtcDateTime, ct));
+            entry.Seen(wooStatus, modifiedAtUtc);
+            await db.SaveChangesAsync(ct);
+            await voiding.CommitAsync(ct);
+            return CaptureOutcome.Dropped;
+        }
+
         if (entry is null || entry.Status is not (OrderLogStatus.Pending or OrderLogStatus.Waiting))
         {
             return CaptureOutcome.NotCaptured;
@@ -308,6 +319,9 @@ public sealed class CaptureOrders(
         await transaction.CommitAsync(ct);
         return CaptureOutcome.Dropped;
     }
+
+    /// <summary>The store's word, without what it did to a pending order.</summary>
+    private static string SaleReason(string why) => why[..(why.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? i : why.Length)] + ".";
 
     /// <summary>Captures the store's orders that waited for a tax mapping and no longer need one.</summary>
     public async Task<int> CaptureWaitingAsync(ConnectedStore store, CancellationToken ct)

@@ -91,6 +91,7 @@ public static class StoreOrdersQuery
         OrderLogStatus.Waiting => "Waiting (tax mapping)",
         OrderLogStatus.Pending => "Pending order",
         OrderLogStatus.Sale => "Sale",
+        OrderLogStatus.Voided => "Sale voided",
         _ => "Dropped",
     };
 

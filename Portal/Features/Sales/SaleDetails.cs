@@ -41,7 +41,7 @@ public sealed record SaleDetails(
     {
         var sale = await db.Sales.AsNoTracking().AsSplitQuery()
             .Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments).Include(s => s.TrackingNumbers)
-            .Include(s => s.Assemblies).Include(s => s.CreditNotes)
+            .Include(s => s.Assemblies).Include(s => s.CreditNotes).Include(s => s.HeldPayments)
             .FirstOrDefaultAsync(s => s.Id == saleId, ct);
         if (sale is null)
         {

@@ -125,7 +125,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             return new SaleStepResult(sale.Id, note);
         }, ct);
 
-    private static async Task AddEntriesAsync(PortalDbContext db, Sale sale, SaleDraft draft, CancellationToken ct)
+    internal static async Task AddEntriesAsync(PortalDbContext db, Sale sale, SaleDraft draft, CancellationToken ct)
     {
         var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), ct);
         var lineProductIds = draft.Lines.Select(l => l.ProductId).OfType<int>().Distinct().ToList();
@@ -280,6 +280,8 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             }
 
             sale.AuthoriseInvoice(Now);
+            // A store's payment held while the invoice was Draft is recorded now (its excess as the customer's credit).
+            db.CustomerCredits.AddRange(sale.ApplyHeldPayments(Now));
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return new SaleStepResult(sale.Id, null);
@@ -394,8 +396,13 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         return Task.FromResult<string?>(null);
     }
 
-    private async Task<string?> PlaceOrderAsync(
-        PortalDbContext db, Sale sale, AutoAssemblyMode? assembly, AutoFulfilmentMode? fulfilment, CancellationToken ct)
+    private Task<string?> PlaceOrderAsync(
+        PortalDbContext db, Sale sale, AutoAssemblyMode? assembly, AutoFulfilmentMode? fulfilment, CancellationToken ct) =>
+        PlaceOrderAsync(db, sale, assembly, fulfilment, Now, ct);
+
+    /// <summary>For callers with their own transaction (a store's order becoming a sale): authorise and automate.</summary>
+    internal static async Task<string?> PlaceOrderAsync(
+        PortalDbContext db, Sale sale, AutoAssemblyMode? assembly, AutoFulfilmentMode? fulfilment, DateTime now, CancellationToken ct)
     {
         if (assembly is null || fulfilment is null)
         {
@@ -404,17 +411,17 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
             fulfilment ??= settings?.AutoFulfilment ?? AutoFulfilmentMode.None;
         }
 
-        var (ledger, products) = await LedgerForAsync(db, sale, ct);
+        var (ledger, products) = await LedgerForAsync(db, sale, now, ct);
         var note = sale.PlaceOrder(ledger, products, assembly.Value, fulfilment.Value);
         LedgerLoading.Stage(db, ledger);
         return note;
     }
 
-    private static async Task<Sale> LoadSaleAsync(PortalDbContext db, int saleId, Guid? expectedVersion, CancellationToken ct)
+    internal static async Task<Sale> LoadSaleAsync(PortalDbContext db, int saleId, Guid? expectedVersion, CancellationToken ct)
     {
         var sale = await db.Sales.AsSplitQuery()
             .Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments).Include(s => s.TrackingNumbers)
-            .Include(s => s.Assemblies).Include(s => s.CreditNotes)
+            .Include(s => s.Assemblies).Include(s => s.CreditNotes).Include(s => s.HeldPayments)
             .FirstOrDefaultAsync(s => s.Id == saleId, ct)
             ?? throw new DomainException($"Sale #{saleId} does not exist.");
         if (expectedVersion is { } expected && expected != sale.Version)
@@ -432,8 +439,11 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     /// The ledger a sale step needs: every balance and allocation of the sale's stock products and of their bill-of-
     /// materials components at the sale's location, and those products (with their BOMs) by id.
     /// </summary>
-    private async Task<(StockLedger Ledger, IReadOnlyDictionary<int, Product> Products)> LedgerForAsync(
-        PortalDbContext db, Sale sale, CancellationToken ct)
+    private Task<(StockLedger Ledger, IReadOnlyDictionary<int, Product> Products)> LedgerForAsync(
+        PortalDbContext db, Sale sale, CancellationToken ct) => LedgerForAsync(db, sale, Now, ct);
+
+    internal static async Task<(StockLedger Ledger, IReadOnlyDictionary<int, Product> Products)> LedgerForAsync(
+        PortalDbContext db, Sale sale, DateTime now, CancellationToken ct)
     {
         var lineProducts = sale.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => lineProducts.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -446,7 +456,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         }
 
         var ledger = await LedgerLoading.LoadAsync(
-            db, sale.OrganizationId, Now, products.Keys.ToList(), [sale.LocationId],
+            db, sale.OrganizationId, now, products.Keys.ToList(), [sale.LocationId],
             id => products.TryGetValue(id, out var p) ? p.Label : $"Product {id}", ct);
         return (ledger, products);
     }
@@ -455,7 +465,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
     /// Foreign keys prove a referenced row exists, not that it is this organization's: each id of the header must
     /// be visible through the tenant filter, or a forged id would tie the sale to another organization's customer.
     /// </summary>
-    private static async Task CheckReferencesAsync(PortalDbContext db, SaleHeader header, CancellationToken ct)
+    internal static async Task CheckReferencesAsync(PortalDbContext db, SaleHeader header, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         async Task Check<T>(IQueryable<T> rows, int? id, string field, string message) where T : class

@@ -125,6 +125,8 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
         store.SettingsJson = new StoreSettings
         {
             OrderCapture = OrderCapture.Created,
+            // The capture benchmarks time pending orders; the sales benchmarks turn processing on (ConfigureSalesAsync).
+            ProcessOrdersAutomatically = false,
             TaxRates = rates.Select(r => new TaxRateMapping { RateId = r, TaxClass = "standard", Description = $"rate {r}", TaxRuleId = taxRule }).ToList(),
         }.ToJson();
         var shirt = Domain.Catalog.Product.Create(OrganizationId, "SHIRT-OXF-001", "Oxford shirt");
@@ -136,6 +138,46 @@ internal sealed class OrderBenchWorld : IAsyncDisposable
         ledger.Adjust(tote.Id, warehouse, 1_000_000m, "count");
         LedgerLoading.Stage(db, ledger);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>What the sales need: a default customer, Tax Free and shipping rules, bank transfers on a bank account;
+    /// then processed at once, or consolidated daily at <paramref name="consolidationTime"/>.</summary>
+    public async Task ConfigureSalesAsync(TimeOnly? consolidationTime)
+    {
+        await using var db = Db();
+        var walkIn = Domain.Customers.Customer.Create(OrganizationId, "Web shop walk-in");
+        db.Customers.Add(walkIn);
+        await db.SaveChangesAsync();
+        var rules = await db.TaxRules.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var account = await db.Accounts.Where(a => a.CanReceivePayments).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var store = await db.Stores.SingleAsync();
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        settings.CustomerId = walkIn.Id;
+        settings.TaxFreeRuleId = rules[0];
+        settings.ShippingTaxRuleId = rules[^1];
+        settings.PaymentMappings = [new PaymentMapping { GatewayId = "bacs", GatewayTitle = "Direct bank transfer", AccountId = account }];
+        settings.ProcessOrdersAutomatically = consolidationTime is null;
+        settings.Consolidation = consolidationTime is null ? Consolidation.None : Consolidation.Daily;
+        settings.ConsolidationTime = consolidationTime;
+        store.SettingsJson = settings.ToJson();
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Waits until the store's orders made <paramref name="count"/> sales or <paramref name="timeout"/> passes.</summary>
+    public async Task<int> WaitForSalesAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using var db = Db();
+            var sales = await db.Sales.CountAsync(s => s.StoreId == StoreId && s.WooOrderId != null);
+            if (sales >= count || DateTime.UtcNow > deadline)
+            {
+                return sales;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     public PortalDbContext Db() => _portalStopped

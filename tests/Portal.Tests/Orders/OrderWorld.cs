@@ -98,8 +98,35 @@ public sealed class OrderWorld : IAsyncDisposable
         Store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == Store.Id);
     }
 
+    /// <summary>Changes the store's saved settings (and, when given, its time zone) as a test wants them.</summary>
+    public async Task ConfigureAsync(Action<StoreSettings> change, string? timeZone = null)
+    {
+        await using var db = _fx.Db(OrganizationId);
+        var store = await db.Stores.SingleAsync(s => s.Id == Store.Id);
+        var settings = StoreSettings.FromJson(store.SettingsJson);
+        change(settings);
+        store.SettingsJson = settings.ToJson();
+        if (timeZone is not null)
+        {
+            store.TimeZone = timeZone;
+        }
+
+        await db.SaveChangesAsync();
+        Store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == Store.Id);
+    }
+
+    /// <summary>Changes an order in the store's own data, as a plugin or WooCommerce's rounding would have made it.</summary>
+    public void ChangeStoreOrder(long id, Action<global::WooCommerce.Emulator.Model.Order> change)
+    {
+        lock (Emulator.Store.Sync)
+        {
+            change(Emulator.Store.Orders.Single(o => o.Id == id));
+        }
+    }
+
     /// <summary>A shopper's checkout: Texas has no tax rates, New York 10001 two (state and city).</summary>
-    public async Task<long> CheckoutAsync(bool paid = true, string state = "TX", string postcode = "73301", params (int ProductId, int Quantity)[] lines)
+    public async Task<long> CheckoutAsync(bool paid = true, string state = "TX", string postcode = "73301", object? extra = null,
+        params (int ProductId, int Quantity)[] lines)
     {
         lines = lines.Length == 0 ? [(ShirtId, 2), (ToteId, 1)] : lines;
         var body = new JsonObject
@@ -114,6 +141,11 @@ public sealed class OrderWorld : IAsyncDisposable
             ["payment_method"] = "bacs",
             ["paid"] = paid,
         };
+        foreach (var (key, value) in System.Text.Json.JsonSerializer.SerializeToNode(extra)?.AsObject().ToList() ?? [])
+        {
+            body[key] = value?.DeepClone();
+        }
+
         var response = await _control.PostAsJsonAsync("checkout", body);
         var text = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.ShouldBeTrue(text);

@@ -178,7 +178,7 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
         await world.World.DrainAsync();
         (await world.RefundsAsync()).ShouldHaveSingleItem().Status.ShouldBe(StoreRefundStatus.WaitingForSale);
 
-        var saleId = await StoreOrderSales.CreateAsync(world.World, orderId, AutoFulfilmentMode.PickPack);
+        var saleId = await OrderSalesByHand.CreateAsync(world.World, orderId, AutoFulfilmentMode.PickPack);
         await world.AuthoriseInvoiceAsync(saleId);
         (await world.SweepAsync()).ShouldBe(1);
         (await world.SweepAsync()).ShouldBe(0);
@@ -222,7 +222,7 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
         {
             var orderId = await World.CheckoutAsync(paid: true);
             await World.DrainAsync();
-            var saleId = await StoreOrderSales.CreateAsync(World, orderId, fulfilment);
+            var saleId = await OrderSalesByHand.CreateAsync(World, orderId, fulfilment);
             if (authoriseInvoice)
             {
                 await AuthoriseInvoiceAsync(saleId);

@@ -30,7 +30,7 @@ public sealed class TrackingExportTests(StorePortalFixture fx) : IClassFixture<S
         await ExportSettingsAsync(world, zone: "Pacific/Kiritimati");
         var carrier = await CarrierAsync(world, "https://track.example/?n={tracking}");
         var orderId = await world.CheckoutAsync(paid: true);
-        var saleId = await StoreOrderSales.CreateAsync(world, orderId, AutoFulfilmentMode.PickPack);
+        var saleId = await OrderSalesByHand.CreateAsync(world, orderId, AutoFulfilmentMode.PickPack);
 
         await ShipAsync(world, saleId, carrier, "1Z 999", "1Z998");
         (await RowAsync(world, saleId)).ShouldNotBeNull().Status.ShouldBe(TrackingExportStatus.Pending, "queued with the shipment");
@@ -70,8 +70,8 @@ public sealed class TrackingExportTests(StorePortalFixture fx) : IClassFixture<S
         var carrier = await CarrierAsync(world, null);
         var onHold = await world.CheckoutAsync(paid: false);   // bacs, unpaid: on-hold
         var completed = await world.CheckoutAsync(paid: true);
-        var onHoldSale = await StoreOrderSales.CreateAsync(world, onHold, AutoFulfilmentMode.PickPack);
-        var completedSale = await StoreOrderSales.CreateAsync(world, completed, AutoFulfilmentMode.PickPack);
+        var onHoldSale = await OrderSalesByHand.CreateAsync(world, onHold, AutoFulfilmentMode.PickPack);
+        var completedSale = await OrderSalesByHand.CreateAsync(world, completed, AutoFulfilmentMode.PickPack);
         await world.ControlAsync($"orders/{completed}/complete");
         StatusOf(world, onHold).ShouldBe("on-hold");
 
@@ -94,12 +94,12 @@ public sealed class TrackingExportTests(StorePortalFixture fx) : IClassFixture<S
         await using var world = await OrderWorld.CreateAsync(fx);
         var carrier = await CarrierAsync(world, null);
         await ExportSettingsAsync(world, export: false);
-        var first = await StoreOrderSales.CreateAsync(world, await world.CheckoutAsync(paid: true), AutoFulfilmentMode.PickPack);
+        var first = await OrderSalesByHand.CreateAsync(world, await world.CheckoutAsync(paid: true), AutoFulfilmentMode.PickPack);
         await ShipAsync(world, first, carrier, "OFF-1");
         (await RowAsync(world, first)).ShouldBeNull();
 
         await ExportSettingsAsync(world, consolidation: Consolidation.Daily);
-        var second = await StoreOrderSales.CreateAsync(world, await world.CheckoutAsync(paid: true), AutoFulfilmentMode.PickPack);
+        var second = await OrderSalesByHand.CreateAsync(world, await world.CheckoutAsync(paid: true), AutoFulfilmentMode.PickPack);
         await ShipAsync(world, second, carrier, "DAY-1");
         (await RowAsync(world, second)).ShouldBeNull();
         (await RunAsync(world)).ShouldBe(0);
@@ -112,7 +112,7 @@ public sealed class TrackingExportTests(StorePortalFixture fx) : IClassFixture<S
         await ExportSettingsAsync(world);
         var carrier = await CarrierAsync(world, null);
         var orderId = await world.CheckoutAsync(paid: true);
-        var saleId = await StoreOrderSales.CreateAsync(world, orderId, AutoFulfilmentMode.PickPackShip, carrierId: carrier);
+        var saleId = await OrderSalesByHand.CreateAsync(world, orderId, AutoFulfilmentMode.PickPackShip, carrierId: carrier);
         await using (var db = world.Db())
         {
             (await db.Sales.SingleAsync(s => s.Id == saleId)).ShipStatus.ShouldBe(StageStatus.Authorised, "auto-shipped");
@@ -132,7 +132,7 @@ public sealed class TrackingExportTests(StorePortalFixture fx) : IClassFixture<S
         await ExportSettingsAsync(world);
         var carrier = await CarrierAsync(world, null);
         var orderId = await world.CheckoutAsync(paid: true);
-        var saleId = await StoreOrderSales.CreateAsync(world, orderId, AutoFulfilmentMode.PickPack);
+        var saleId = await OrderSalesByHand.CreateAsync(world, orderId, AutoFulfilmentMode.PickPack);
         await ShipAsync(world, saleId, carrier, "RT-1");
         using var control = new HttpClient { BaseAddress = new Uri(world.Emulator.BaseUrl + "/__emulator/") };
         (await control.PostAsJsonAsync("faults", new { path_pattern = $"/wp-json/wc/v3/orders/{orderId}", method = "PUT", kind = "server_error" }))

@@ -13,7 +13,7 @@ namespace Portal.Tests.Orders;
 /// as a charge. Until that path is merged, refund and tracking tests make their sales here; the integrator can then
 /// switch this one helper to the real path.
 /// </summary>
-public static class StoreOrderSales
+public static class OrderSalesByHand
 {
     public static async Task<int> CreateAsync(
         OrderWorld world, long wooOrderId, AutoFulfilmentMode fulfilment = AutoFulfilmentMode.None, bool placeOrder = true, int? carrierId = null)
