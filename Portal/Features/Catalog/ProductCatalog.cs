@@ -127,9 +127,10 @@ public sealed class ProductCatalog(UnitOfWork unitOfWork)
             return family.Id;
         }, ct);
 
+    /// <summary>Adds a variant to the family; a second submit of the same form answers the first variant.</summary>
     public Task<OperationResult<int>> AddVariantAsync(
-        ITenantContext tenant, int familyId, VariantInput variant, CancellationToken ct = default) =>
-        unitOfWork.RunAsync(tenant, Permissions.Administrator, "products", async (db, _, token) =>
+        ITenantContext tenant, int familyId, VariantInput variant, CancellationToken ct = default, SubmissionToken? submission = null) =>
+        unitOfWork.RunOnceAsync(tenant, submission, "Catalog.AddVariant", Permissions.Administrator, "products", async (db, _, token) =>
         {
             var family = await db.ProductFamilies.Include(f => f.Variants).FirstOrDefaultAsync(f => f.Id == familyId, token)
                 ?? throw new DomainException($"Family {familyId} does not exist.");

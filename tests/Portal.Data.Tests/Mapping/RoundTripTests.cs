@@ -23,6 +23,7 @@ public sealed class RoundTripTests
         await using (var db = database.For(org))
         {
             var part = Product.Create(org, "PART", "Part");
+            part.SoldInFractions = true; // the kit takes 2.5 of it
             var family = ProductFamily.Create(org, "T-Shirt", ["Colour", "Size"]);
             family.AddVariant("TS-RED-L", ["Red", "L"]);
             db.AddRange(part, family);

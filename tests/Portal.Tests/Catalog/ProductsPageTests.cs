@@ -64,6 +64,7 @@ public sealed class ProductsPageTests : IAsyncLifetime
     public async Task Grid_WhenStockIsHeldAndAllocated_ThenEachStockProductShowsItsAvailabilityAndSortsByIt()
     {
         var seed = _host.Seed;
+        await seed.SellInFractionsAsync(Database, seed.Widget); // 3.5 of them at the shop
         foreach (var (product, location, quantity) in new[] { (seed.Widget, seed.Warehouse, 7m), (seed.Widget, seed.Shop, 3.5m), (seed.Gadget, seed.Warehouse, 2m) })
         {
             (await Database.Stock.AdjustAsync(seed.Tenant, product, location, quantity, "count")).Succeeded.ShouldBeTrue();

@@ -97,4 +97,22 @@ public sealed class ProductCatalogTests
         var page = await database.Availability.GetAsync(seed.Tenant, new Features.Stock.AvailabilityFilter { Search = "t-shirt" });
         page.Products.Select(p => p.Name).ShouldBe(["T-Shirt - Blue / L", "T-Shirt - Red / L"]);
     }
+
+    [Fact]
+    public async Task AddVariant_WhenTheSameFormIsSubmittedTwice_ThenTheFirstVariantIsAnsweredAndNoDuplicateSkuError()
+    {
+        await using var database = await InventoryDatabase.CreateAsync();
+        var seed = await InventorySeed.CreateAsync(database);
+        var family = await database.Catalog.CreateFamilyAsync(seed.Tenant, "Cap", ["Colour"], [new VariantInput("CAP-R", ["Red"])]);
+        var token = Features.Common.SubmissionToken.New();
+
+        var first = await database.Catalog.AddVariantAsync(seed.Tenant, family.Value, new VariantInput("CAP-B", ["Blue"]), submission: token);
+        var second = await database.Catalog.AddVariantAsync(seed.Tenant, family.Value, new VariantInput("CAP-B", ["Blue"]), submission: token);
+
+        first.Succeeded.ShouldBeTrue(first.Error);
+        second.Succeeded.ShouldBeTrue(second.Error);
+        second.Value.ShouldBe(first.Value);
+        var page = await database.Availability.GetAsync(seed.Tenant, new Features.Stock.AvailabilityFilter { Search = "cap" });
+        page.Products.Select(p => p.Name).ShouldBe(["Cap - Blue", "Cap - Red"]);
+    }
 }
