@@ -69,6 +69,11 @@ public sealed class StoreCatalogTests(PortalFixture fixture)
         await page.Locator("#list-product").ClickAsync();
         await Expect(page.Locator("#dialog-message")).ToContainTextAsync("Listed on WooCommerce.", new() { Timeout = 60_000 });
         await page.GetByText("Use Product Level Buffer Inventory").ClickAsync();
+        // Text that is not a number is refused by name and saves nothing.
+        await page.Locator("#product-buffer").FillAsync("three");
+        await page.Locator("#product-buffer").BlurAsync();
+        await page.Locator("#save-buffer").ClickAsync();
+        await Expect(page.Locator("#dialog-message")).ToContainTextAsync("The product level buffer is not a number");
         await page.Locator("#product-buffer").FillAsync("3");
         await page.Locator("#save-buffer").ClickAsync();
         await Expect(page.Locator("#dialog-message")).ToContainTextAsync("Saved");
