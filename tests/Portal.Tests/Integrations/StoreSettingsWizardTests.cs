@@ -78,6 +78,23 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ProcessAutomatically_IsOfferedWithoutConsolidation_AndTurnsOff()
+    {
+        var settings = new StoreSettings { CustomerId = 1 };
+        var wizard = Render(settings);
+        wizard.Markup.ShouldContain("Process orders automatically");
+        wizard.Markup.ShouldContain("becomes a sale at once");
+
+        wizard.Find("input#process-automatically").Change(false);
+
+        wizard.WaitForAssertion(() => settings.ProcessOrdersAutomatically.ShouldBeFalse());
+        wizard.WaitForAssertion(() => wizard.Markup.ShouldContain("until you press Process"));
+        settings.Consolidation = Consolidation.Daily;
+        wizard.Render();
+        wizard.FindAll("#process-automatically").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void IgnoreRestock_IsOfferedOnlyWithPickPackShip()
     {
         var settings = new StoreSettings { CustomerId = 1 };
