@@ -88,6 +88,8 @@ public sealed class StoreOrdersTests(PortalFixture fixture)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Log" }).ClickAsync();
         var entry = page.Locator("#order-log .mud-table-body tr", new PageLocatorOptions { HasText = "Dana Shopper" });
         await Expect(entry).ToContainTextAsync("Pending order");
+        // Times read in the organization's zone (PortalServer's organizations are in Europe/Berlin), which the header names.
+        await Expect(page.Locator("#order-log")).ToContainTextAsync("Ordered (Europe/Berlin)");
         await session.ScreenshotAsync("order-log");
         session.ShouldHaveNoBrowserErrors();
     }
