@@ -1,3 +1,4 @@
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.Integrations;
@@ -7,18 +8,13 @@ namespace Portal.Features.Integrations;
 public sealed class MaintainStoresJob(MaintainStores maintain) : IJob
 {
     public static readonly JobKey Key = new("maintain-stores", "integrations");
-    public static readonly TriggerKey TriggerKey = new("maintain-stores-every-interval", "integrations");
+    public static readonly TriggerKey TriggerKey = RepeatingJobs.TriggerFor(Key);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await maintain.RunAsync(cancellationToken);
 
     public static void Register(IQuartzBuilder quartz, StoreMaintenanceOptions options, DateTimeOffset startedAt)
     {
-        quartz.AddJob<MaintainStoresJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity(TriggerKey)
-            .StartAt(startedAt + options.FirstRunAfter)
-            // A run missed while the scheduler was busy is not repeated: the next one does the same work.
-            .WithSimpleSchedule(s => s.WithInterval(options.Interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<MaintainStoresJob>(Key, options.Interval, startedAt + options.FirstRunAfter);
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.Orders;
@@ -65,10 +66,6 @@ public sealed class ConsolidateOrdersJob(ConsolidateOrders consolidate) : IJob
 
     public static void Register(IQuartzBuilder quartz, DateTimeOffset startedAt)
     {
-        quartz.AddJob<ConsolidateOrdersJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("consolidate-orders-every-minute", "orders")
-            .StartAt(startedAt + Interval)
-            .WithSimpleSchedule(s => s.WithInterval(Interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<ConsolidateOrdersJob>(Key, Interval, startedAt + Interval);
     }
 }

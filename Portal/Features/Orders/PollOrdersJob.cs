@@ -1,3 +1,4 @@
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.Orders;
@@ -13,10 +14,6 @@ public sealed class PollOrdersJob(PollOrders poll) : IJob
 
     public static void Register(IQuartzBuilder quartz, OrderPollingOptions options, DateTimeOffset startedAt)
     {
-        quartz.AddJob<PollOrdersJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("poll-orders-every-interval", "orders")
-            .StartAt(startedAt + options.Interval)
-            .WithSimpleSchedule(s => s.WithInterval(options.Interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<PollOrdersJob>(Key, options.Interval, startedAt + options.Interval);
     }
 }

@@ -10,6 +10,7 @@ using Portal.Domain.Sales;
 using Portal.Features.Common;
 using Portal.Features.Integrations;
 using Portal.Features.Sales;
+using Portal.Hosting;
 using Portal.WooCommerce;
 using Quartz;
 
@@ -285,10 +286,6 @@ public sealed class ApplyStoreRefundsJob(ApplyStoreRefunds refunds) : IJob
 
     public static void Register(IQuartzBuilder quartz, DateTimeOffset startedAt)
     {
-        quartz.AddJob<ApplyStoreRefundsJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("apply-store-refunds-every-interval", "orders")
-            .StartAt(startedAt + TimeSpan.FromSeconds(7))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<ApplyStoreRefundsJob>(Key, TimeSpan.FromSeconds(15), startedAt + TimeSpan.FromSeconds(7));
     }
 }

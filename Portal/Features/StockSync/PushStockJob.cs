@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Features.Integrations;
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.StockSync;
@@ -54,10 +55,6 @@ public sealed class StockSyncSweepJob(IPortalDbContextFactory contexts, IStockPu
 
     public static void Register(IQuartzBuilder quartz, StockSyncOptions options, DateTimeOffset startedAt)
     {
-        quartz.AddJob<StockSyncSweepJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("stock-sync-sweep-every-interval", PushStockJob.Group)
-            .StartAt(startedAt + options.SweepInterval)
-            .WithSimpleSchedule(s => s.WithInterval(options.SweepInterval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<StockSyncSweepJob>(Key, options.SweepInterval, startedAt + options.SweepInterval);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.StoreCatalog;
@@ -86,10 +87,6 @@ public sealed class ProcessProductDeliveriesJob(ProcessProductDeliveries process
 
     public static void Register(IQuartzBuilder quartz, DateTimeOffset startedAt)
     {
-        quartz.AddJob<ProcessProductDeliveriesJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("process-product-deliveries-every-interval", "integrations")
-            .StartAt(startedAt + TimeSpan.FromSeconds(5))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(10)).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<ProcessProductDeliveriesJob>(Key, TimeSpan.FromSeconds(10), startedAt + TimeSpan.FromSeconds(5));
     }
 }

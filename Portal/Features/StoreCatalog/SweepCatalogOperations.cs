@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
+using Portal.Hosting;
 using Quartz;
 
 namespace Portal.Features.StoreCatalog;
@@ -57,10 +58,6 @@ public sealed class SweepCatalogOperationsJob(SweepCatalogOperations sweep) : IJ
 
     public static void Register(IQuartzBuilder quartz, DateTimeOffset startedAt)
     {
-        quartz.AddJob<SweepCatalogOperationsJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("sweep-catalog-operations-every-minute", "integrations")
-            .StartAt(startedAt + TimeSpan.FromSeconds(30))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<SweepCatalogOperationsJob>(Key, TimeSpan.FromMinutes(1), startedAt + TimeSpan.FromSeconds(30));
     }
 }

@@ -6,6 +6,7 @@ using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Domain.Sales;
 using Portal.Features.Integrations;
+using Portal.Hosting;
 using Portal.WooCommerce;
 using Quartz;
 
@@ -171,10 +172,6 @@ public sealed class ExportTrackingJob(ExportTracking export) : IJob
 
     public static void Register(IQuartzBuilder quartz, TrackingExportOptions options, DateTimeOffset startedAt)
     {
-        quartz.AddJob<ExportTrackingJob>(j => j.WithIdentity(Key));
-        quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("export-tracking-every-interval", "integrations")
-            .StartAt(startedAt + TimeSpan.FromSeconds(5))
-            .WithSimpleSchedule(s => s.WithInterval(options.Interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddRepeatingJob<ExportTrackingJob>(Key, options.Interval, startedAt + TimeSpan.FromSeconds(5));
     }
 }
