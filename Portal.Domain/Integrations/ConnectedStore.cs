@@ -99,14 +99,7 @@ public class ConnectedStore : IOrganizationOwned
     {
         StockPushFailures++;
         StockPushError = error;
-        var backoff = baseDelay * Math.Pow(2, Math.Min(StockPushFailures - 1, 20));
-        var wait = backoff > maxDelay ? maxDelay : backoff;
-        if (retryAfter is { } asked && asked > wait)
-        {
-            wait = asked;
-        }
-
-        StockPushNextTryAtUtc = atUtc + wait;
+        StockPushNextTryAtUtc = atUtc + RetryWait.After(StockPushFailures, baseDelay, maxDelay, retryAfter);
     }
     /// <summary>The latest <c>date_modified_gmt</c> (the store's clock) of the orders polling has handled: the next
     /// poll asks for orders modified after it, minus an overlap. Null until the first poll, which starts at

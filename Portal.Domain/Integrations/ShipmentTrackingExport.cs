@@ -83,8 +83,7 @@ public class ShipmentTrackingExport : IOrganizationOwned, IStoreOwned
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
-        var wait = TimeSpan.FromTicks(Math.Min(maxWait.Ticks, retryAfter.Ticks * (1L << Math.Min(Attempts - 1, 20))));
-        NextAttemptAtUtc = Amounts.Utc(nowUtc, nameof(nowUtc)) + wait;
+        NextAttemptAtUtc = Amounts.Utc(nowUtc, nameof(nowUtc)) + RetryWait.After(Attempts, retryAfter, maxWait);
         Status = Attempts >= maxAttempts ? TrackingExportStatus.Failed : TrackingExportStatus.Pending;
         Release();
     }
