@@ -182,6 +182,7 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
 
         var family = context.Family;
         var parentId = context.Links.Values.Select(l => l.WooProductId).FirstOrDefault();
+        var parentCreated = false;
         if (parentId == 0)
         {
             if (!createMissing)
@@ -192,6 +193,7 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
             var created = await context.Client.CreateProductAsync(
                 ListingFields.NewParent(family, context.Products, settings, categories, tags), ct);
             parentId = created.Id;
+            parentCreated = true;
         }
         else
         {
@@ -200,7 +202,7 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
 
         var toCreate = createMissing ? context.Products.Where(p => !context.Links.ContainsKey(p.Id)).ToList() : [];
         var toUpdate = context.Products.Where(p => context.Links.ContainsKey(p.Id)).ToList();
-        var result = await context.Client.BatchVariationsAsync(parentId, new WooBatch<WooVariation>
+        var answers = await context.Client.SendVariationsAsync(parentId, new WooBatch<WooVariation>
         {
             Create = toCreate.Select(p => ListingFields.Variation(p, settings, context.SyncQuantities[p.Id], family)).ToList(),
             Update = toUpdate.Select(p => ListingFields.Variation(p, settings, context.SyncQuantities[p.Id], family) with
@@ -208,26 +210,53 @@ public sealed class StoreCatalogListing(UnitOfWork unitOfWork, StoreClients clie
                 Id = context.Links[p.Id].WooVariationId,
             }).ToList(),
         }, ct);
-        if (result.Errors.Count > 0)
+
+        // Each variation is taken as listed only when the store's answer confirms it; the links of those are kept
+        // even when others were refused, so listing again updates them instead of creating them a second time.
+        var refused = new List<string>();
+        foreach (var (product, answer) in toCreate.Zip(answers.Created))
         {
-            throw new DomainException("The store refused part of the family: " +
-                                      string.Join("; ", result.Errors.Select(e => e.Message ?? e.Code)));
+            if (answer.Answer is { } created)
+            {
+                AddLink(db, context, product, parentId, created.Id, now).RecordPush(context.SyncQuantities[product.Id], now);
+                sent++;
+            }
+            else
+            {
+                refused.Add(Refusal(product, answer.Error));
+            }
         }
 
-        foreach (var created in result.Created)
+        foreach (var (product, answer) in toUpdate.Zip(answers.Updated))
         {
-            var product = toCreate.Single(p => string.Equals(p.Sku, created.Sku, StringComparison.OrdinalIgnoreCase));
-            AddLink(db, context, product, parentId, created.Id, now);
+            if (answer.Answer is not null)
+            {
+                context.Links[product.Id].RecordPush(context.SyncQuantities[product.Id], now);
+                sent++;
+            }
+            else
+            {
+                refused.Add(Refusal(product, answer.Error));
+            }
         }
 
-        foreach (var product in context.Products.Where(p => context.Links.ContainsKey(p.Id)))
+        if (refused.Count > 0)
         {
-            context.Links[product.Id].RecordPush(context.SyncQuantities[product.Id], now);
-            sent++;
+            if (parentCreated && sent == 0)
+            {
+                // Nothing links to the parent just made: left in the store it would be made again by the next try.
+                await context.Client.DeleteProductAsync(parentId, force: true, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            throw new DomainException("The store refused part of the family: " + string.Join("; ", refused));
         }
 
         return sent;
     }
+
+    private static string Refusal(Product product, WooBatchItemError? error) =>
+        $"{product.Sku}: {error?.Message ?? error?.Code ?? "the store did not confirm it"}";
 
     private static StoreProductLink AddLink(PortalDbContext db, ListingContext context, Product product, long wooProductId,
         long wooVariationId, DateTime now)

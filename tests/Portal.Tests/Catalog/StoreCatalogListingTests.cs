@@ -134,4 +134,79 @@ public sealed class StoreCatalogListingTests(StorePortalFixture fx) : IClassFixt
         await using var db2 = shop.Db();
         (await db2.StoreProductLinks.CountAsync(l => l.WooVariationId != 0)).ShouldBe(2);
     }
+
+    private async Task<int> FamilyAsync(CatalogTestStore shop, string name, params string[] skus)
+    {
+        await using var db = shop.Db();
+        var family = ProductFamily.Create(shop.Org, name, ["Size"]);
+        var variants = skus.Select((sku, i) => family.AddVariant(sku, [$"S{i}"])).ToList();
+        db.ProductFamilies.Add(family);
+        await db.SaveChangesAsync();
+        return variants[0].Id;
+    }
+
+    private async Task TakeSkuInTheStoreAsync(CatalogTestStore shop, string sku)
+    {
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+        await using var db = shop.Db();
+        var store = await db.Stores.SingleAsync();
+        var client = scope.ServiceProvider.GetRequiredService<Portal.WooCommerce.StoreClients>().For(store);
+        await client.CreateProductAsync(new Portal.WooCommerce.WooProduct { Name = "Someone else's", Sku = sku, Type = "simple" });
+    }
+
+    [Fact]
+    public async Task List_WhenTheStoreRefusesOneVariation_ThenTheOtherIsLinkedAndListingAgainMakesNoSecondParent()
+    {
+        var shop = await CatalogTestStore.ConnectAsync(fx);
+        await using var emulator = shop.Emulator;
+        var variantId = await FamilyAsync(shop, "Rain Jacket", "JACK-S", "JACK-M");
+        await TakeSkuInTheStoreAsync(shop, "JACK-M");
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+        var listing = scope.ServiceProvider.GetRequiredService<StoreCatalogListing>();
+
+        var first = await listing.ListAsync(FixedTenant.For(shop.Org), shop.StoreId, variantId);
+
+        first.Succeeded.ShouldBeFalse();
+        first.Error.ShouldStartWith("The store refused part of the family: JACK-M:");
+        await using (var db = shop.Db())
+        {
+            (await db.StoreProductLinks.Where(l => l.WooVariationId != 0).Select(l => l.Sku).ToListAsync()).ShouldBe(["JACK-S"]);
+        }
+
+        lock (emulator.Store.Sync)
+        {
+            emulator.Store.Products.RemoveAll(p => p.Sku == "JACK-M" && !p.IsVariation);
+        }
+
+        var second = await listing.ListAsync(FixedTenant.For(shop.Org), shop.StoreId, variantId);
+
+        second.Succeeded.ShouldBeTrue(second.Error);
+        second.Value.ShouldBe(2);
+        lock (emulator.Store.Sync)
+        {
+            var parent = emulator.Store.Products.Single(p => p.Name == "Rain Jacket" && !p.IsVariation);
+            emulator.Store.VariationsOf(parent.Id).Select(v => v.Sku).Order().ShouldBe(["JACK-M", "JACK-S"]);
+        }
+    }
+
+    [Fact]
+    public async Task List_WhenTheStoreRefusesEveryVariation_ThenTheNewParentIsRemovedAgain()
+    {
+        var shop = await CatalogTestStore.ConnectAsync(fx);
+        await using var emulator = shop.Emulator;
+        var variantId = await FamilyAsync(shop, "Wind Jacket", "WIND-S");
+        await TakeSkuInTheStoreAsync(shop, "WIND-S");
+        await using var scope = fx.Portal.Services.CreateAsyncScope();
+
+        var listed = await scope.ServiceProvider.GetRequiredService<StoreCatalogListing>().ListAsync(FixedTenant.For(shop.Org), shop.StoreId, variantId);
+
+        listed.Error.ShouldStartWith("The store refused part of the family: WIND-S:");
+        lock (emulator.Store.Sync)
+        {
+            emulator.Store.Products.ShouldNotContain(p => p.Name == "Wind Jacket");
+        }
+
+        await using var db = shop.Db();
+        (await db.StoreProductLinks.CountAsync()).ShouldBe(0);
+    }
 }
