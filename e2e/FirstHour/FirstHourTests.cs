@@ -67,7 +67,8 @@ public sealed class FirstHourTests(PortalFixture fixture)
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Step 1 of 7");
         await session.WaitForInteractiveAsync();
         await page.Locator("#wizard-next").ClickAsync();
-        await Expect(page.Locator("#wizard-errors")).ToContainTextAsync("Choose the customer");
+        await Expect(page.Locator("#wizard-errors")).ToHaveTextAsync("Correct the fields marked in red.");
+        await Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "Choose the customer" })).ToHaveCountAsync(1);
         await page.Locator("#new-customer").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToContainTextAsync("New customer");
