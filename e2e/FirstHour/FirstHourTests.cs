@@ -60,6 +60,7 @@ public sealed class FirstHourTests(PortalFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/integrations/woocommerce/\\d+$"), new() { Timeout = 60_000 });
         var storeId = int.Parse(Regex.Match(page.Url, "/(\\d+)$").Groups[1].Value);
         await session.WaitForInteractiveAsync();
+        await Expect(page.Locator("#store-settings")).ToBeVisibleAsync(); // the store's page, not the form it came from
         await ShootAsync(session, "store-connected");
 
         // The wizard's first field needs a customer, and a new organization has none: it is created from the field.

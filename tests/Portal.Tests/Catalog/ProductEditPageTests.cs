@@ -217,6 +217,7 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.Find("#save-product").Click();
 
         page.WaitForAssertion(() => page.Find("#product-error").TextContent.Trim().ShouldBe(Portal.Features.Common.ErrorSummary.NothingSaved));
+        page.WaitForAssertion(() => page.FindAll(".mud-input-helper-text.mud-input-error").ShouldNotBeEmpty());
         var fieldErrors = page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
         var nameError = fieldErrors.ShouldHaveSingleItem();
         nameError.ShouldContain("name");

@@ -80,6 +80,7 @@ public sealed class CustomerDialogTests : IAsyncLifetime
         host.Find("#save-customer").Click();
 
         host.WaitForAssertion(() => host.Find("#customer-error").TextContent.ShouldBe(Portal.Features.Common.ErrorSummary.NothingSaved), TimeSpan.FromSeconds(10));
+        host.WaitForAssertion(() => host.FindAll(".mud-input-helper-text.mud-input-error").ShouldNotBeEmpty());
         var fieldError = host.Find(".mud-input-helper-text.mud-input-error").TextContent.Trim();
         fieldError.ShouldNotBeEmpty();
         System.Text.RegularExpressions.Regex.Matches(host.Markup, System.Text.RegularExpressions.Regex.Escape(fieldError)).Count.ShouldBe(1);
