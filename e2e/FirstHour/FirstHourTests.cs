@@ -60,6 +60,7 @@ public sealed class FirstHourTests(PortalFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/integrations/woocommerce/\\d+$"), new() { Timeout = 60_000 });
         var storeId = int.Parse(Regex.Match(page.Url, "/(\\d+)$").Groups[1].Value);
         await session.WaitForInteractiveAsync();
+        await Expect(page.Locator("#store-settings")).ToBeVisibleAsync(); // the store's page, not the form it came from
         await ShootAsync(session, "store-connected");
 
         // The wizard's first field needs a customer, and a new organization has none: it is created from the field.
@@ -67,7 +68,8 @@ public sealed class FirstHourTests(PortalFixture fixture)
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Step 1 of 7");
         await session.WaitForInteractiveAsync();
         await page.Locator("#wizard-next").ClickAsync();
-        await Expect(page.Locator("#wizard-errors")).ToContainTextAsync("Choose the customer");
+        await Expect(page.Locator("#wizard-errors")).ToHaveTextAsync("Correct the fields marked in red.");
+        await Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "Choose the customer" })).ToHaveCountAsync(1);
         await page.Locator("#new-customer").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToContainTextAsync("New customer");

@@ -46,7 +46,7 @@ public sealed class FirstRunScenarioTests(PortalFixture fixture)
         await session.ScreenshotAsync("signed-out");
 
         await session.FillSignInFormAsync(OwnerEmail, "Wrong-Passw0rd!");
-        await Expect(page.Locator(".alert-danger")).ToHaveTextAsync("Error: The e-mail or password is not correct.");
+        await Expect(page.Locator("#status-message.mud-alert-text-error")).ToHaveTextAsync("The e-mail or password is not correct.");
         await Expect(page).ToHaveURLAsync(BrowserSession.LoginUrl());
         await session.ScreenshotAsync("wrong-password");
 
@@ -120,7 +120,7 @@ public sealed class FirstRunScenarioTests(PortalFixture fixture)
         // The new password is the only one that works now.
         await session.SignOutAsync();
         await session.FillSignInFormAsync(ReaderEmail, temporaryPassword);
-        await Expect(page.Locator(".alert-danger")).ToBeVisibleAsync();
+        await Expect(page.Locator("#status-message.mud-alert-text-error")).ToBeVisibleAsync();
         await session.SignInAsync(ReaderEmail, ReaderPassword);
         await ExpectDashboardAsync(session);
         await session.ScreenshotAsync("reader-signed-in-with-own-password");

@@ -84,7 +84,8 @@ public sealed class ConnectStoreTests(PortalFixture fixture)
         await Expect(page.Locator("#wizard-step")).ToContainTextAsync("Step 1 of 7");
         await session.WaitForInteractiveAsync();
         await page.Locator("#wizard-next").ClickAsync();
-        await Expect(page.Locator("#wizard-errors")).ToContainTextAsync("Choose the customer");
+        await Expect(page.Locator("#wizard-errors")).ToHaveTextAsync("Correct the fields marked in red.");
+        await Expect(page.Locator(".mud-input-helper-text.mud-input-error", new PageLocatorOptions { HasText = "Choose the customer" })).ToHaveCountAsync(1);
         await session.ChooseAsync("Customer", "Web shop customer");
         await session.ScreenshotAsync("wizard-orders");
         await page.Locator("#wizard-next").ClickAsync();

@@ -208,6 +208,25 @@ public sealed class ProductEditPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_WhenTheNameIsEmpty_ThenTheNameSaysSoOnceAndTheSummaryOnlyPointsAtIt()
+    {
+        var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));
+        page.WaitForElement("#product-name");
+        page.Find("#product-name").Input("");
+
+        page.Find("#save-product").Click();
+
+        page.WaitForAssertion(() => page.Find("#product-error").TextContent.Trim().ShouldBe(Portal.Features.Common.ErrorSummary.NothingSaved));
+        page.WaitForAssertion(() => page.FindAll(".mud-input-helper-text.mud-input-error").ShouldNotBeEmpty());
+        var fieldErrors = page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+        var nameError = fieldErrors.ShouldHaveSingleItem();
+        nameError.ShouldContain("name");
+        System.Text.RegularExpressions.Regex.Matches(page.Markup, System.Text.RegularExpressions.Regex.Escape(nameError)).Count.ShouldBe(1);
+        await using var db = Database.For(Seed.Org);
+        (await db.Products.SingleAsync(p => p.Id == Seed.Widget)).Name.ShouldBe("Widget");
+    }
+
+    [Fact]
     public async Task Save_WhenSoldInFractionsIsTicked_ThenTheProductTakesFractionalQuantities()
     {
         var page = Bunit.Context.Render<ProductEditPage>(p => p.Add(x => x.Id, Seed.Widget));

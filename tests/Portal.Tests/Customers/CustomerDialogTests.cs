@@ -68,6 +68,26 @@ public sealed class CustomerDialogTests : IAsyncLifetime
         (stored.Name, stored.Email).ShouldBe(("Jane Buyer Ltd", "jane@example.test"));
     }
 
+    [Fact]
+    public async Task Save_WhenTheNameIsEmpty_ThenTheNameSaysSoOnceAndTheSummaryOnlyPointsAtIt()
+    {
+        var host = _bunit.RenderProviders();
+        var opened = await CustomerAsync();
+        var dialog = await _bunit.ShowDialogAsync(host, new DialogParameters<CustomerDialog> { { d => d.Customer, opened }, { d => d.CanEdit, true } });
+        host.WaitForElement("#customer-name");
+
+        host.Find("#customer-name").Input("   ");
+        host.Find("#save-customer").Click();
+
+        host.WaitForAssertion(() => host.Find("#customer-error").TextContent.ShouldBe(Portal.Features.Common.ErrorSummary.NothingSaved), TimeSpan.FromSeconds(10));
+        host.WaitForAssertion(() => host.FindAll(".mud-input-helper-text.mud-input-error").ShouldNotBeEmpty());
+        var fieldError = host.Find(".mud-input-helper-text.mud-input-error").TextContent.Trim();
+        fieldError.ShouldNotBeEmpty();
+        System.Text.RegularExpressions.Regex.Matches(host.Markup, System.Text.RegularExpressions.Regex.Escape(fieldError)).Count.ShouldBe(1);
+        dialog.Result.IsCompleted.ShouldBeFalse();
+        (await CustomerAsync()).Name.ShouldBe(opened.Name);
+    }
+
     private async Task<Customer> CustomerAsync()
     {
         await using var db = _database.For(_seed.Org);

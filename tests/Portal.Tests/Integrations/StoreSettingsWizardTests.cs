@@ -45,6 +45,14 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         }
     }
 
+    /// <summary>An error is shown once, on its field, and the summary points at the fields marked instead of repeating it.</summary>
+    private static void ShouldShowOnce(IRenderedComponent<StoreSettingsWizard> wizard, string message)
+    {
+        System.Text.RegularExpressions.Regex.Matches(wizard.Markup, System.Text.RegularExpressions.Regex.Escape(message)).Count.ShouldBe(1, $"'{message}' once");
+        wizard.FindAll(".mud-input-error").Select(e => e.TextContent).ShouldContain(t => t.Contains(message));
+        wizard.Find("#wizard-errors").TextContent.ShouldBe("Correct the fields marked in red.");
+    }
+
     private static int CurrentStep(IRenderedComponent<StoreSettingsWizard> wizard) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(wizard.Find("#wizard-step").TextContent, @"Step (\d+)").Groups[1].Value);
 
@@ -56,7 +64,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         wizard.Find("#wizard-next").Click();
 
         wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Step 1 of 7"));
-        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("Choose the customer"));
+        wizard.WaitForAssertion(() => ShouldShowOnce(wizard, "Choose the customer"));
     }
 
     [Fact]
@@ -70,7 +78,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         wizard.Render();
         wizard.FindAll("#consolidation-time").ShouldNotBeEmpty();
         wizard.Find("#wizard-next").Click();
-        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("consolidated"));
+        wizard.WaitForAssertion(() => ShouldShowOnce(wizard, "consolidated"));
 
         settings.ConsolidationTime = new TimeOnly(23, 30);
         wizard.Find("#wizard-next").Click();
@@ -158,7 +166,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         wizard.FindAll(".tax-mapping").Count.ShouldBe(2);
         wizard.FindAll("#unmapped-rates").ShouldNotBeEmpty();
         wizard.Find("#wizard-next").Click();
-        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("untaxed lines"));
+        wizard.WaitForAssertion(() => ShouldShowOnce(wizard, "untaxed lines"));
 
         settings.TaxFreeRuleId = 1;
         settings.ShippingTaxRuleId = 2;
@@ -179,13 +187,13 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
         wizard.Find("#add-shipping-meta").Click();
         wizard.WaitForAssertion(() => wizard.FindAll(".shipping-meta-row").Count.ShouldBe(1));
         wizard.Find("#wizard-finish").Click();
-        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("meta field name"));
+        wizard.WaitForAssertion(() => ShouldShowOnce(wizard, "meta field name"));
         finished.ShouldBeNull();
 
         settings.ShippingMeta[0].MetaKey = "_tracking_number";
         settings.ShippingMeta.Add(new ShippingMetaRow { MetaKey = "_tracking_number", Value = ShippingMetaValue.Carrier });
         wizard.Find("#wizard-finish").Click();
-        wizard.WaitForAssertion(() => wizard.Find("#wizard-errors").TextContent.ShouldContain("listed twice"));
+        wizard.WaitForAssertion(() => ShouldShowOnce(wizard, "listed twice"));
 
         settings.ShippingMeta[1].MetaKey = "_tracking_provider";
         wizard.Find("#wizard-finish").Click();
@@ -203,7 +211,7 @@ public sealed class StoreSettingsWizardTests : IAsyncLifetime
             new Dictionary<string, string> { [nameof(StoreSettings.LocationId)] = "The location chosen no longer exists: choose another, or All Locations." }, 3)));
 
         wizard.WaitForAssertion(() => wizard.Find("#wizard-step").TextContent.ShouldContain("Step 3 of 7"));
-        wizard.Find("#wizard-errors").TextContent.ShouldContain("The location chosen no longer exists");
+        ShouldShowOnce(wizard, "The location chosen no longer exists");
         wizard.Find(".mud-input-error").TextContent.ShouldContain("The location chosen no longer exists");
     }
 

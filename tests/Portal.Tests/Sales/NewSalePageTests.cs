@@ -33,6 +33,10 @@ public sealed class NewSalePageTests : IAsyncLifetime
             page.Markup.ShouldContain("Choose the customer.");
             page.Markup.ShouldContain("Choose a product or name the line.");
         });
+        // Each error once, on its field; the one summary points at them instead of repeating them.
+        System.Text.RegularExpressions.Regex.Matches(page.Markup, "Choose the customer\\.").Count.ShouldBe(1);
+        System.Text.RegularExpressions.Regex.Matches(page.Markup, "Choose a product or name the line\\.").Count.ShouldBe(1);
+        page.Find("#new-sale-error").TextContent.Trim().ShouldBe(Portal.Features.Common.ErrorSummary.NothingSaved);
         _sales.Host.Context.Services.GetRequiredService<NavigationManager>().Uri.ShouldNotContain("/sales/");
         await using var db = _sales.Database.For(_sales.Seed.Org);
         (await db.Sales.CountAsync()).ShouldBe(0);

@@ -226,6 +226,32 @@ public sealed class SalePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordPayment_WhenTheAmountIsZero_ThenTheAmountSaysWhyOnceWithOneSummaryAndNoToast()
+    {
+        await AdjustAsync(5m);
+        var saleId = await OrderedSaleAsync(2m);
+        var (host, page) = RenderPage(saleId, Permissions.Sales);
+        page.Find("#authorise-pick").Click();
+        page.WaitForAssertion(() => Stage(page, "pick").ShouldBe("Authorised"));
+        page.Find("#authorise-invoice").Click();
+        page.WaitForAssertion(() => Stage(page, "invoice").ShouldBe("Authorised"));
+
+        page.Find("#payment-amount").Change("0");
+        page.Find("#record-payment").Click();
+
+        page.WaitForAssertion(() => page.Find("#sale-error").TextContent.Trim().ShouldBe(ErrorSummary.NothingSaved));
+        const string message = "A payment needs an amount greater than zero with at most 2 decimals.";
+        // The field marks itself in a render of its own, after the page's.
+        page.WaitForAssertion(() => page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(t => t.Contains(message)));
+        Occurrences(page.Markup, message).ShouldBe(1);
+        Occurrences(host.Markup, message).ShouldBe(0, "no toast repeats the field's error");
+        (await SaleAsync(saleId)).Payments.ShouldBeEmpty();
+    }
+
+    private static int Occurrences(string markup, string text) =>
+        System.Text.RegularExpressions.Regex.Matches(markup, System.Text.RegularExpressions.Regex.Escape(text)).Count;
+
+    [Fact]
     public async Task CreditNoteAndRestock_WhenAnAmountOrAQuantityNoLongerParses_ThenTheFieldSaysSoAndNothingIsCreditedOrRestocked()
     {
         var (saleId, page) = await PickedAndInvoicedAsync();
