@@ -192,7 +192,8 @@ public sealed class ApplyStoreRefunds(
         var waitsForPick = !fulfilled && plan.Restock.Count > 0 && !settings.IgnoreRestockForNonFulfilled;
         // Without lines nothing was sold here, so nothing comes back; the restock waits for the order's own lines
         // (Load Orders fills the sale) and for their pick, as any unfulfilled sale's.
-        var waitsForOrder = sale.RefundsOnly && (plan.Full || (refund.LineItems ?? []).Any(i => (i.Quantity ?? 0) != 0));
+        // A full refund leaves the order "refunded", which capture never takes: nothing will come to restock.
+        var waitsForOrder = sale.RefundsOnly && !plan.Full && (refund.LineItems ?? []).Any(i => (i.Quantity ?? 0) != 0);
         var refundPayment = settings.PaymentMappings.FirstOrDefault(m => m.GatewayId == order.PaymentMethod)?.AccountId is { } accountId &&
                             plan.Amount > 0
             ? new CreditRefundInput(accountId, plan.Amount, refund.DateCreatedGmt ?? Now, $"WooCommerce refund {refund.Id.ToString(CultureInfo.InvariantCulture)}")
@@ -224,7 +225,9 @@ public sealed class ApplyStoreRefunds(
             return true;
         }
 
-        var note = !fulfilled && plan.Restock.Count > 0
+        var note = sale.RefundsOnly
+            ? "Credit note applied on a sale without lines: the order predates the store's connection, so nothing was restocked."
+            : !fulfilled && plan.Restock.Count > 0
             ? "Credited; restock cut to what was fulfilled (Ignore restock for non-fulfilled sales): nothing was picked."
             : $"Credit note applied{(restock.Count > 0 ? $", restocked {Describe(restock)}" : "")}.";
         await AppliedAsync(db, store, row, sale.Id, note, ct);
