@@ -276,6 +276,30 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
     }
 
     [Fact]
+    public async Task RefundOfAnOrderOlderThanTheConnection_WhenTheWholeOrderIsRefunded_ThenTheLinelessSaleIsCreditedAndTheRefundIsDone()
+    {
+        await using var world = await RefundWorld.CreateAsync(fx);
+        var orderId = await world.EarlierOrderAsync();
+        await world.World.DrainAsync();
+        var totes = await world.OnHandAsync(world.World.Tote);
+
+        await world.World.ControlAsync($"orders/{orderId}/refund", new { reason = "lost in the post" });
+        await world.World.DrainAsync();
+
+        var sale = await world.SaleOfAsync(orderId);
+        sale.RefundsOnly.ShouldBeTrue();
+        var note = sale.CreditNotes.ShouldHaveSingleItem();
+        var line = note.Lines.ShouldHaveSingleItem();
+        line.Description.ShouldContain("the whole order");
+        line.Amount.ShouldBeGreaterThan(0m);
+        note.RestockLines.ShouldBeEmpty();
+        (await world.OnHandAsync(world.World.Tote)).ShouldBe(totes);
+        var refund = (await world.RefundsAsync()).ShouldHaveSingleItem();
+        refund.Status.ShouldBe(StoreRefundStatus.Applied, "a refunded order is never loaded: nothing is left to wait for");
+        (await world.SweepAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task RefundOfAnOrderOlderThanTheConnection_WhenLoadedFirstAndRefundedFoundByPolling_ThenTheFullSaleIsCreditedAndRestocked()
     {
         await using var world = await RefundWorld.CreateAsync(fx);
