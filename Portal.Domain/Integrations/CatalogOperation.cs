@@ -7,6 +7,9 @@ public enum CatalogOperationKind
     DownloadProducts = 1,
     DownloadCustomers = 2,
     BulkListing = 3,
+    /// <summary>Load Orders: a store's orders from a date through the capture path. It runs beside the catalog
+    /// operations (see <see cref="CatalogOperation.Excludes"/>).</summary>
+    LoadOrders = 4,
 }
 
 public enum CatalogOperationStatus
@@ -65,6 +68,11 @@ public class CatalogOperation : IOrganizationOwned, IStoreOwned
 
     public const string InterruptedMessage =
         "Interrupted: the portal stopped while this operation was running (or before it started); what was done is kept, run it again.";
+
+    /// <summary>Whether an active operation of kind <paramref name="running"/> keeps one of kind <paramref name="wanted"/>
+    /// from starting: the catalog operations exclude each other, Load Orders excludes only a second Load Orders.</summary>
+    public static bool Excludes(CatalogOperationKind running, CatalogOperationKind wanted) =>
+        (running == CatalogOperationKind.LoadOrders) == (wanted == CatalogOperationKind.LoadOrders);
 
     public bool IsActive => Status is CatalogOperationStatus.Queued or CatalogOperationStatus.Running;
 

@@ -18,7 +18,8 @@ public partial class Sale
     /// the sale's balance takes and the excess, kept as the customer's credit rather than refused. The caller records
     /// <see cref="PaymentSplit.Payable"/> as the payment and stores the credit entry with it.
     /// </summary>
-    public PaymentSplit KeepExcessAsCredit(decimal received, DateTime atUtc)
+    /// <param name="paidOut">Money already paid back by credit notes, owed again by this payment.</param>
+    public PaymentSplit KeepExcessAsCredit(decimal received, DateTime atUtc, decimal paidOut = 0m)
     {
         EnsureNotVoided();
         if (received <= 0 || Amounts.RoundMoney(received) != received)
@@ -26,7 +27,7 @@ public partial class Sale
             throw new DomainException("A payment needs an amount greater than zero with at most 2 decimals.");
         }
 
-        var payable = Math.Min(received, Math.Max(0, BalanceDue));
+        var payable = Math.Min(received, Math.Max(0, BalanceDue + paidOut));
         var excess = received - payable;
         if (excess == 0)
         {

@@ -150,7 +150,8 @@ public partial class Sale
 
     /// <summary>
     /// Credits part of the invoice and restocks what came back (Restock movements at the sale's location). At most
-    /// what is left of the invoice can be credited, and at most what was picked and not yet restocked can come back.
+    /// what is left of the invoice can be credited (any amount on a sale carrying only an earlier order's refunds,
+    /// <see cref="RefundsOnly"/>), and at most what was picked and not yet restocked can come back.
     /// </summary>
     /// <param name="refund">Money paid back with the note (a store refund): at most the note's total, from an account
     /// that takes payments.</param>
@@ -159,7 +160,7 @@ public partial class Sale
         CreditNoteRefund? refund = null)
     {
         EnsureNotVoided();
-        if (InvoiceStatus != StageStatus.Authorised)
+        if (InvoiceStatus != StageStatus.Authorised && !RefundsOnly)
         {
             throw new DomainException("Authorise the invoice before crediting it.");
         }
@@ -185,7 +186,8 @@ public partial class Sale
 
         var note = new CreditNote(OrganizationId, Amounts.Utc(creditDate, nameof(creditDate)), creditLines, restockLines);
         var left = Total - AmountCredited;
-        if (note.Total > left)
+        // A sale carrying only an earlier order's refunds has an invoice of 0: the store's refunds are credited anyway.
+        if (note.Total > left && !RefundsOnly)
         {
             throw new DomainException($"The credit of {note.Total} is more than the {left} left to credit on this invoice.");
         }

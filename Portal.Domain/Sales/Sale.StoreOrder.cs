@@ -49,6 +49,44 @@ public partial class Sale
     /// sale. Never corrected by an invented line.</summary>
     public string? StoreTotalsWarning { get; private set; }
 
+    /// <summary>
+    /// A sale that so far only carries the refunds (credit notes and the money paid out) of a store order placed before
+    /// the store was connected, which automatic capture never took: it has no order or invoice lines, its credit notes
+    /// are not capped by its invoice of 0, and nothing is restocked. Load Orders of that order fills this same sale
+    /// (<see cref="FillFromEarlierOrder"/>), after which it is an ordinary sale.
+    /// </summary>
+    public bool RefundsOnly { get; private set; }
+
+    public static Sale ForRefundsOfEarlierOrder(int organizationId, SaleHeader header, SaleOrigin origin, DateTime now)
+    {
+        if (origin.WooOrderId is null)
+        {
+            throw new InvalidOperationException("Only a store order's refunds are carried by a sale without lines.");
+        }
+
+        var sale = Create(organizationId, header, origin, now);
+        sale.RefundsOnly = true;
+        return sale;
+    }
+
+    /// <summary>The store order itself arrived (Load Orders): the sale takes its header, then its lines as a draft sale
+    /// does, keeping the credit notes it carries.</summary>
+    public void FillFromEarlierOrder(SaleHeader header)
+    {
+        if (!RefundsOnly)
+        {
+            throw new InvalidOperationException("Only a sale carrying the refunds of an earlier order is filled from it.");
+        }
+
+        UpdateHeader(header);
+        RefundsOnly = false;
+        Changed();
+    }
+
+    /// <summary>What the credit notes paid back in money: a store payment recorded after them (the order loaded after its
+    /// refunds) is owed in full, as it would have been had it been recorded first.</summary>
+    private decimal PaidOut => CreditNotes.Sum(c => c.RefundAmount);
+
     public void NoteStoreTotals(string? warning)
     {
         var text = Names.Optional(warning);
@@ -103,7 +141,7 @@ public partial class Sale
 
     private CustomerCreditEntry? Record(int accountId, decimal amount, DateTime paidAt, string? reference, DateTime now)
     {
-        var split = KeepExcessAsCredit(amount, now);
+        var split = KeepExcessAsCredit(amount, now, PaidOut);
         if (split.Payable > 0)
         {
             Payments.Add(new SalePayment(OrganizationId, accountId, split.Payable, paidAt, Names.Optional(reference)));

@@ -2139,6 +2139,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("RefundsOnly")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("RequiredBy")
                         .HasColumnType("datetime2");
 

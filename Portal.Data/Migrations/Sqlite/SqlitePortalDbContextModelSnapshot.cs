@@ -2066,6 +2066,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RefundsOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RequiredBy")
                         .HasColumnType("TEXT");
 

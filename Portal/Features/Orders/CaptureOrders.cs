@@ -119,7 +119,8 @@ public sealed class CaptureOrders(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var saleId = await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == order.Id)
+        // A sale carrying only the order's refunds (the order predates the connection) is filled by the capture instead.
+        var saleId = await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == order.Id && !s.RefundsOnly)
             .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         if (saleId is { } existingSale)
         {
@@ -160,7 +161,7 @@ public sealed class CaptureOrders(
         var ids = orders.Select(o => o.Id).ToList();
         await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
         var known = (await db.OrderLog.Where(e => e.StoreId == store.Id && ids.Contains(e.WooOrderId)).Select(e => e.WooOrderId).ToListAsync(ct))
-            .Concat(await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId != null && ids.Contains(s.WooOrderId.Value))
+            .Concat(await db.Sales.Where(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId != null && ids.Contains(s.WooOrderId.Value) && !s.RefundsOnly)
                 .Select(s => s.WooOrderId!.Value).ToListAsync(ct))
             .ToHashSet();
         // Twice the same order in one read: the first is captured here, the second finds it logged.

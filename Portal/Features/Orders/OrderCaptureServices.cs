@@ -14,6 +14,7 @@ public static class OrderCaptureServices
         services.AddScoped<DrainOrderInbox>();
         services.AddScoped<PollOrders>();
         services.AddScoped<OrderLogCommands>();
+        services.AddScoped<StoreCatalog.ICatalogOperationHandler, LoadOrders>();
         return services;
     }
 }

@@ -2,16 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain;
+using Portal.Domain.Integrations;
 using Portal.Domain.Orders;
 using Portal.Domain.Organizations;
 using Portal.Domain.Stock;
 using Portal.Features.Common;
 using Portal.Features.Stock;
-using Portal.WooCommerce;
+using Portal.Features.StoreCatalog;
 
 namespace Portal.Features.Orders;
-
-public sealed record LoadOrdersResult(int Read, int Captured, int Waiting, int Skipped, int Linked, int NotCaptured);
 
 /// <summary>
 /// What a user with the Integration permission (or an administrator) does to a store's orders: delete a Log entry
@@ -19,8 +18,7 @@ public sealed record LoadOrdersResult(int Read, int Captured, int Waiting, int S
 /// staff and read-only users are refused before anything is read.
 /// </summary>
 public sealed class OrderLogCommands(
-    UnitOfWork unitOfWork, IPortalDbContextFactory dbFactory, StoreClients clients, CaptureOrders capture, OrderInboxSignal signal,
-    TimeProvider clock)
+    UnitOfWork unitOfWork, CatalogOperations operations, OrderInboxSignal signal, TimeProvider clock)
 {
     public const string What = "the store's orders";
     public static readonly TimeSpan LoadLimit = TimeSpan.FromDays(365);
@@ -58,47 +56,27 @@ public sealed class OrderLogCommands(
         LedgerLoading.Stage(db, ledger);
     }
 
-    /// <summary>Loads the store's orders created from <paramref name="fromUtc"/> (at most a year back) through the
-    /// capture path, obeying the Order Capture setting and skipping orders already in the Log.</summary>
-    public async Task<OperationResult<LoadOrdersResult>> LoadOrdersAsync(ITenantContext tenant, int storeId, DateTime fromUtc, CancellationToken ct = default)
+    /// <summary>Queues Load Orders of the store's orders created from <paramref name="fromUtc"/> (at most a year back): it
+    /// runs in the background (<see cref="LoadOrders"/>), one at a time per store, with its progress and result on the
+    /// operation's row.</summary>
+    public async Task<OperationResult<long>> QueueLoadOrdersAsync(ITenantContext tenant, int storeId, DateTime fromUtc, string requestedBy,
+        CancellationToken ct = default)
     {
         if (Refusal(tenant) is { } refusal)
         {
-            return OperationResult<LoadOrdersResult>.From(refusal);
+            return OperationResult<long>.From(refusal);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var earliest = (now - LoadLimit).Date;
         if (fromUtc.Kind != DateTimeKind.Utc || fromUtc < earliest || fromUtc > now)
         {
-            return OperationResult<LoadOrdersResult>.From(OperationResult.Fail(
+            return OperationResult<long>.From(OperationResult.Fail(
                 $"Orders can be loaded from a date within the last year: from {earliest:yyyy-MM-dd} to today."));
         }
 
-        await using var db = dbFactory.CreateForOrganization(tenant.OrganizationId!.Value);
-        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, ct);
-        if (store is null)
-        {
-            return OperationResult<LoadOrdersResult>.From(OperationResult.Fail("This store does not exist in your organization."));
-        }
-
-        var outcomes = new List<CaptureOutcome>();
-        var page = new List<WooOrder>();
-        await foreach (var order in clients.For(store).IterateOrdersAsync(new WooOrderQuery { After = fromUtc }, ct))
-        {
-            page.Add(order);
-            if (page.Count == CaptureOrders.IncludeLimit)
-            {
-                outcomes.AddRange(await capture.ApplyAsync(store, page, live: false, ct));
-                page.Clear();
-            }
-        }
-
-        outcomes.AddRange(await capture.ApplyAsync(store, page, live: false, ct));
-        return OperationResult<LoadOrdersResult>.Done(new LoadOrdersResult(outcomes.Count,
-            outcomes.Count(o => o == CaptureOutcome.Captured), outcomes.Count(o => o == CaptureOutcome.Waiting),
-            outcomes.Count(o => o == CaptureOutcome.AlreadyLogged), outcomes.Count(o => o == CaptureOutcome.LinkedToSale),
-            outcomes.Count(o => o == CaptureOutcome.NotCaptured)));
+        return await operations.QueueAsync(tenant, storeId, CatalogOperationKind.LoadOrders, dryRun: false, requestedBy,
+            new LoadOrdersRequest(fromUtc).ToJson(), ct);
     }
 
     /// <summary>Hands a stored delivery to the order drain again: a stopped one (Retry) or one already processed

@@ -155,7 +155,11 @@ public sealed class ProcessPendingOrders(IPortalDbContextFactory dbFactory, Unit
         db.PendingOrders.Remove(pending);
         await db.SaveChangesAsync(ct);
         var origin = SaleOrigin.FromStore(store.Id, pending.OrderNumber, pending.WooOrderId, store.NormalizedUrl);
-        var sale = await StoreOrderSales.CreateAsync(db, store, plan, origin, products, now, ct);
+        // An order older than the connection whose refunds arrived first: its sale exists without lines and is filled.
+        var refundsOnly = await db.Sales.AsSplitQuery().Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments)
+            .Include(s => s.CreditNotes).Include(s => s.HeldPayments)
+            .SingleOrDefaultAsync(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == pending.WooOrderId && s.RefundsOnly, ct);
+        var sale = await StoreOrderSales.CreateAsync(db, store, plan, origin, products, now, ct, refundsOnly);
         entry.MadeIntoSale(sale.Id, sale.FulfilmentNote);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

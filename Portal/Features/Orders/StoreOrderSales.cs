@@ -68,38 +68,43 @@ public static class StoreOrderSales
         return products;
     }
 
+    /// <summary>The sale header of <paramref name="plan"/>: the customer, carrier and sales representative found or created.</summary>
+    public static async Task<SaleHeader> HeaderAsync(PortalDbContext db, int organizationId, SalePlan plan, CancellationToken ct) => new()
+    {
+        CustomerId = await CustomerAsync(db, organizationId, plan, ct),
+        Contact = Cut(plan.Contact, 255),
+        Phone = Cut(plan.Phone, 50),
+        Email = Cut(plan.Email, 256),
+        Reference = Cut(plan.Reference, 100),
+        BillingAddress = plan.BillingAddress,
+        ShippingAddress = plan.ShippingAddress,
+        ShipToCompany = Cut(plan.ShipToCompany, 255),
+        ShipToContact = Cut(plan.ShipToContact, 255),
+        ShippingNotes = Cut(plan.ShippingNotes, 2000),
+        Comments = Cut(plan.Comments, 4000),
+        RequiredBy = plan.RequiredBy.ToDateTime(TimeOnly.MinValue),
+        CarrierId = await CarrierAsync(db, organizationId, plan.CarrierName, ct),
+        LocationId = plan.LocationId,
+        PriceTier = plan.PriceTier,
+        PaymentTermId = plan.PaymentTermId,
+        PaymentTermDays = plan.PaymentTermDays,
+        SalesRepresentativeId = await RepresentativeAsync(db, organizationId, plan.SalesRepresentative, ct),
+        RevenueAccountId = plan.RevenueAccountId,
+        SaleDate = plan.SaleDateUtc,
+    };
+
     /// <summary>
     /// Builds and saves the sale of <paramref name="plan"/>, places it and records its payments. <paramref name="products"/>
-    /// gives the portal product of each store item (<see cref="ProductsOf"/>). The caller holds the transaction and commits it.
+    /// gives the portal product of each store item (<see cref="ProductsOf"/>). <paramref name="refundsOnly"/>: the sale
+    /// that so far carries only this order's refunds (the order predates the store's connection), filled instead of a
+    /// new one. The caller holds the transaction and commits it.
     /// </summary>
     public static async Task<Sale> CreateAsync(
         PortalDbContext db, ConnectedStore store, SalePlan plan, SaleOrigin origin, IReadOnlyDictionary<long, int?> products, DateTime now,
-        CancellationToken ct)
+        CancellationToken ct, Sale? refundsOnly = null)
     {
         var organizationId = store.OrganizationId;
-        var header = new SaleHeader
-        {
-            CustomerId = await CustomerAsync(db, organizationId, plan, ct),
-            Contact = Cut(plan.Contact, 255),
-            Phone = Cut(plan.Phone, 50),
-            Email = Cut(plan.Email, 256),
-            Reference = Cut(plan.Reference, 100),
-            BillingAddress = plan.BillingAddress,
-            ShippingAddress = plan.ShippingAddress,
-            ShipToCompany = Cut(plan.ShipToCompany, 255),
-            ShipToContact = Cut(plan.ShipToContact, 255),
-            ShippingNotes = Cut(plan.ShippingNotes, 2000),
-            Comments = Cut(plan.Comments, 4000),
-            RequiredBy = plan.RequiredBy.ToDateTime(TimeOnly.MinValue),
-            CarrierId = await CarrierAsync(db, organizationId, plan.CarrierName, ct),
-            LocationId = plan.LocationId,
-            PriceTier = plan.PriceTier,
-            PaymentTermId = plan.PaymentTermId,
-            PaymentTermDays = plan.PaymentTermDays,
-            SalesRepresentativeId = await RepresentativeAsync(db, organizationId, plan.SalesRepresentative, ct),
-            RevenueAccountId = plan.RevenueAccountId,
-            SaleDate = plan.SaleDateUtc,
-        };
+        var header = await HeaderAsync(db, organizationId, plan, ct);
         await SaleOperations.CheckReferencesAsync(db, header, ct);
         var lines = new List<SaleLineInput>();
         foreach (var line in plan.Lines)
@@ -113,11 +118,16 @@ public static class StoreOrderSales
 
         var charges = plan.Charges.Where(c => c.Amount != 0)
             .Select(c => new SaleChargeInput(Cut(c.Description, 255)!, c.Amount, c.TaxRuleId, c.Tax)).ToList();
-        var sale = Sale.Create(organizationId, header, origin, now);
+        var sale = refundsOnly ?? Sale.Create(organizationId, header, origin, now);
+        refundsOnly?.FillFromEarlierOrder(header);
         sale.SetInvoiceDate(plan.InvoiceDate.ToDateTime(TimeOnly.MinValue));
         await SaleOperations.AddEntriesAsync(db, sale, new SaleDraft(header, lines, charges), ct);
         sale.NoteStoreTotals(plan.Totals.Warning);
-        db.Sales.Add(sale);
+        if (refundsOnly is null)
+        {
+            db.Sales.Add(sale);
+        }
+
         await db.SaveChangesAsync(ct);
 
         await SaleOperations.PlaceOrderAsync(db, sale, plan.AutoAssembly, plan.Fulfilment, now, ct);

@@ -98,6 +98,11 @@ public static class StoreOrdersQuery
     public static string Describe(PendingOrderStatus status) =>
         status == PendingOrderStatus.Ready ? "Ready" : "Needs tax mapping";
 
+    /// <summary>The store's latest Load Orders (running or finished), for its progress and result.</summary>
+    public static Task<CatalogOperation?> LatestLoadAsync(PortalDbContext db, int storeId, CancellationToken ct) =>
+        db.CatalogOperations.AsNoTracking().Where(o => o.StoreId == storeId && o.Kind == CatalogOperationKind.LoadOrders)
+            .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
+
     public static async Task<ConnectedStore?> StoreAsync(PortalDbContext db, int storeId, CancellationToken ct) =>
         await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId, ct);
 }

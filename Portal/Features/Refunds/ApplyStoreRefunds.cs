@@ -8,7 +8,9 @@ using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Domain.Sales;
 using Portal.Features.Common;
+using Portal.Domain.Integrations.Orders;
 using Portal.Features.Integrations;
+using Portal.Features.Orders;
 using Portal.Features.Sales;
 using Portal.Hosting;
 using Portal.WooCommerce;
@@ -139,7 +141,7 @@ public sealed class ApplyStoreRefunds(
     private async Task<bool> ApplyAsync(PortalDbContext db, ConnectedStore store, StoreRefund row, CancellationToken ct)
     {
         var settings = StoreSettings.FromJson(store.SettingsJson);
-        var saleId = await FindSaleAsync(db, store, row.WooOrderId, ct);
+        var saleId = await FindSaleAsync(db, store, row.WooOrderId, ct) ?? await RefundsOnlySaleAsync(db, store, settings, row, ct);
         if (saleId is null)
         {
             await NoteAsync(db, store, row, StoreRefundStatus.WaitingForSale, null,
@@ -156,7 +158,7 @@ public sealed class ApplyStoreRefunds(
             return false;
         }
 
-        if (sale.InvoiceStatus != StageStatus.Authorised)
+        if (sale.InvoiceStatus != StageStatus.Authorised && !sale.RefundsOnly)
         {
             await NoteAsync(db, store, row, StoreRefundStatus.WaitingForInvoice, sale.Id,
                 "Waits: the invoice is Draft; the credit note is applied when the invoice is authorised.", ct);
@@ -189,6 +191,10 @@ public sealed class ApplyStoreRefunds(
         var fulfilled = sale.PickStatus == StageStatus.Authorised;
         var restock = Returnable(sale, plan.Restock);
         var waitsForPick = !fulfilled && plan.Restock.Count > 0 && !settings.IgnoreRestockForNonFulfilled;
+        // Without lines nothing was sold here, so nothing comes back; the restock waits for the order's own lines
+        // (Load Orders fills the sale) and for their pick, as any unfulfilled sale's.
+        // A full refund leaves the order "refunded", which capture never takes: nothing will come to restock.
+        var waitsForOrder = sale.RefundsOnly && !plan.Full && (refund.LineItems ?? []).Any(i => (i.Quantity ?? 0) != 0);
         var refundPayment = settings.PaymentMappings.FirstOrDefault(m => m.GatewayId == order.PaymentMethod)?.AccountId is { } accountId &&
                             plan.Amount > 0
             ? new CreditRefundInput(accountId, plan.Amount, refund.DateCreatedGmt ?? Now, $"WooCommerce refund {refund.Id.ToString(CultureInfo.InvariantCulture)}")
@@ -206,6 +212,13 @@ public sealed class ApplyStoreRefunds(
                 submission: Token(store.Id, row.WooRefundId, "credit"), refund: refundPayment));
         }
 
+        if (waitsForOrder)
+        {
+            await NoteAsync(db, store, row, StoreRefundStatus.PendingFulfilment, sale.Id,
+                "Credited on a sale without lines: the order predates the store's connection, so nothing is restocked; Load Orders of the order fills the sale and the restock follows its pick.", ct);
+            return true;
+        }
+
         if (waitsForPick)
         {
             await NoteAsync(db, store, row, StoreRefundStatus.PendingFulfilment, sale.Id,
@@ -213,11 +226,47 @@ public sealed class ApplyStoreRefunds(
             return true;
         }
 
-        var note = !fulfilled && plan.Restock.Count > 0
+        var note = sale.RefundsOnly
+            ? "Credit note applied on a sale without lines: the order predates the store's connection, so nothing was restocked."
+            : !fulfilled && plan.Restock.Count > 0
             ? "Credited; restock cut to what was fulfilled (Ignore restock for non-fulfilled sales): nothing was picked."
             : $"Credit note applied{(restock.Count > 0 ? $", restocked {Describe(restock)}" : "")}.";
         await AppliedAsync(db, store, row, sale.Id, note, ct);
         return true;
+    }
+
+    /// <summary>
+    /// An order placed before the store was connected is never captured automatically, so its refund has no sale to
+    /// wait for: a sale without order or invoice lines is made to carry the credit note and the money paid out
+    /// (<see cref="Sale.RefundsOnly"/>). Only for such an order, and only while the order is not in the Log (a loaded
+    /// or captured order gets its own sale). Another process making it first is found by the unique order key.
+    /// </summary>
+    private async Task<int?> RefundsOnlySaleAsync(PortalDbContext db, ConnectedStore store, StoreSettings settings, StoreRefund row, CancellationToken ct)
+    {
+        var order = JsonSerializer.Deserialize<WooOrder>(row.OrderJson, WooJson.Options)!;
+        var connected = store.ConnectedAtUtc.AddTicks(-(store.ConnectedAtUtc.Ticks % TimeSpan.TicksPerSecond));
+        if (order.DateCreatedGmt is not { } created || created >= connected
+            || await db.OrderLog.AnyAsync(e => e.StoreId == store.Id && e.WooOrderId == row.WooOrderId, ct))
+        {
+            return null;
+        }
+
+        var mapping = await StoreOrderSales.MappingSettingsAsync(db, store, settings, null, ct);
+        var plan = SaleMapping.Map(StoreOrderTranslation.ToStoreOrder(order), mapping, Now);
+        var header = await StoreOrderSales.HeaderAsync(db, store.OrganizationId, plan, ct);
+        var sale = Sale.ForRefundsOfEarlierOrder(store.OrganizationId, header,
+            SaleOrigin.FromStore(store.Id, CaptureOrders.OrderNumber(order), order.Id, store.NormalizedUrl), Now);
+        db.Sales.Add(sale);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return sale.Id;
+        }
+        catch (DbUpdateException e) when (UnitOfWork.IsUniqueViolation(e))
+        {
+            db.Entry(sale).State = EntityState.Detached;
+            return await FindSaleAsync(db, store, row.WooOrderId, ct);
+        }
     }
 
     /// <summary>The order's sale: its own (store address + WooCommerce id), else the one its Log entry links to (a

@@ -30,15 +30,17 @@ public sealed record RefundPlan(IReadOnlyList<CreditLineInput> Lines, IReadOnlyD
         var full = items.Count == 0 && shipping.Count == 0 && fees.Count == 0 && refund.MetaData.GetMeta(RefundTypeMeta) == "full";
         if (full)
         {
-            if (sale.AmountCredited == 0m)
+            var hasLines = sale.Lines.Count > 0 || sale.Charges.Count > 0;
+            if (sale.AmountCredited == 0m && hasLines)
             {
                 lines.AddRange(sale.Lines.Where(l => l.Total > 0).Select(l => new CreditLineInput($"{label}: {l.Label}", l.Total, l.Tax.TaxRuleId, l.Tax.Amount)));
                 lines.AddRange(sale.Charges.Where(c => c.Amount > 0).Select(c => new CreditLineInput($"{label}: {c.Description}", c.Amount, c.Tax.TaxRuleId, c.Tax.Amount)));
             }
             else if (amount > 0)
             {
-                // Earlier refunds credited part already: the rest of the order is the amount refunded now.
-                lines.Add(new CreditLineInput($"{label}: rest of the order", amount, settings.TaxFreeRuleId, 0m));
+                // Earlier refunds credited part already (or the sale carries only an earlier order's refunds, without
+                // lines): the rest of the order is the amount refunded now.
+                lines.Add(new CreditLineInput($"{label}: {(hasLines ? "rest of the order" : "the whole order")}", amount, settings.TaxFreeRuleId, 0m));
             }
 
             foreach (var productId in sale.Lines.Where(l => l.IsStock && l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct())

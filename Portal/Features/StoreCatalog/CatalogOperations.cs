@@ -36,9 +36,11 @@ public sealed class CatalogOperations(UnitOfWork unitOfWork, ISchedulerFactory s
             var active = await db.CatalogOperations.Where(o => o.StoreId == storeId &&
                 (o.Status == CatalogOperationStatus.Queued || o.Status == CatalogOperationStatus.Running)).ToListAsync(token);
             active.ForEach(o => o.Interrupt(now));
-            if (active.Any(o => o.IsActive))
+            if (active.Any(o => o.IsActive && CatalogOperation.Excludes(o.Kind, kind)))
             {
-                throw new Domain.DomainException("Another catalog operation of this store is still running; wait for it to finish or cancel it.");
+                throw new Domain.DomainException(kind == CatalogOperationKind.LoadOrders
+                    ? "Load Orders is already running for this store; wait for it to finish or cancel it."
+                    : "Another catalog operation of this store is still running; wait for it to finish or cancel it.");
             }
 
             var operation = CatalogOperation.Queue(organizationId, storeId, kind, dryRun, requestedBy, now, requestJson);

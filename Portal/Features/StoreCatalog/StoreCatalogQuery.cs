@@ -163,7 +163,7 @@ public sealed class StoreCatalogQuery(IPortalDbContextFactory dbFactory, Availab
     public async Task<IReadOnlyList<CatalogOperation>> OperationsAsync(ITenantContext tenant, int storeId, int take, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create(tenant);
-        return await db.CatalogOperations.AsNoTracking().Where(o => o.StoreId == storeId)
+        return await db.CatalogOperations.AsNoTracking().Where(o => o.StoreId == storeId && o.Kind != CatalogOperationKind.LoadOrders)
             .OrderByDescending(o => o.Id).Take(take).ToListAsync(ct);
     }
 }

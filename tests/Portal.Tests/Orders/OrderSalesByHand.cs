@@ -10,8 +10,8 @@ namespace Portal.Tests.Orders;
 /// <summary>
 /// Makes the sale of a WooCommerce order the way the order-to-sale path does (issue 15): store origin with the
 /// order's WooCommerce id and the store's normalized address, lines by SKU at the store's prices and taxes, shipping
-/// as a charge. Until that path is merged, refund and tracking tests make their sales here; the integrator can then
-/// switch this one helper to the real path.
+/// as a charge. The tracking export tests still make their sales here (the refund tests go through capture and
+/// processing).
 /// </summary>
 public static class OrderSalesByHand
 {

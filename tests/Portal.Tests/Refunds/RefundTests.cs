@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
 using Portal.Domain.Integrations;
 using Portal.Domain.Sales;
 using Portal.Features.Integrations;
+using Portal.Features.Orders;
 using Portal.Features.Refunds;
 using Portal.Features.Sales;
 using Portal.Tests.Integrations;
@@ -153,7 +157,11 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
     public async Task Unfulfilled_WhenIgnoreRestockIsOn_ThenTheRestockIsCutToWhatWasFulfilled()
     {
         await using var world = await RefundWorld.CreateAsync(fx, ignoreRestock: true);
-        var (orderId, saleId) = await world.ShippedSaleAsync(fulfilment: AutoFulfilmentMode.None);
+        // 60 totes, 50 in stock: the automatic pick waits for the whole sale, so it stays unfulfilled although the store
+        // picks, packs and ships automatically.
+        var (orderId, saleId) = await world.ShippedSaleAsync(AutoFulfilmentMode.PickPackShip,
+            beforeCapture: id => world.World.ChangeStoreOrder(id, o => o.OfKind("line_item").Single(i => i.ProductId == OrderWorld.ToteId).Quantity = 60));
+        (await world.SaleAsync(saleId)).PickStatus.ShouldBe(StageStatus.Draft);
         var onHand = await world.OnHandAsync(world.World.Shirt);
 
         await world.World.ControlAsync($"orders/{orderId}/refund", new { line_items = new[] { new { id = world.LineId(orderId, OrderWorld.ShirtId), quantity = 2 } } });
@@ -178,12 +186,140 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
         await world.World.DrainAsync();
         (await world.RefundsAsync()).ShouldHaveSingleItem().Status.ShouldBe(StoreRefundStatus.WaitingForSale);
 
-        var saleId = await OrderSalesByHand.CreateAsync(world.World, orderId, AutoFulfilmentMode.PickPack);
-        await world.AuthoriseInvoiceAsync(saleId);
+        await world.ConfigureSalesAsync(AutoFulfilmentMode.PickPack, authoriseInvoice: true);
+        var saleId = await world.ProcessAsync(orderId);
         (await world.SweepAsync()).ShouldBe(1);
         (await world.SweepAsync()).ShouldBe(0);
 
         (await world.SaleAsync(saleId)).CreditNotes.ShouldHaveSingleItem().Total.ShouldBe(4m);
+    }
+
+    [Fact]
+    public async Task RefundOnAConsolidatedDay_WhenOneOrderOfTheDayIsRefunded_ThenACreditNoteAndRestockOnTheDaysSale()
+    {
+        await using var world = await RefundWorld.CreateAsync(fx);
+        await world.ConfigureSalesAsync(AutoFulfilmentMode.PickPack, authoriseInvoice: true, s =>
+        {
+            s.Consolidation = Consolidation.Daily;
+            s.ConsolidationTime = new TimeOnly(18, 0);
+        });
+        var refunded = await world.World.CheckoutAsync(paid: true, lines: [(OrderWorld.ShirtId, 2)]);
+        await world.World.CheckoutAsync(paid: true, lines: [(OrderWorld.ToteId, 1)]);
+        await world.World.DrainAsync();
+        var day = await world.World.WithAsync(sp => new ConsolidateOrders(sp.GetRequiredService<IPortalDbContextFactory>(),
+                new FakeTimeProvider(new DateTimeOffset(2027, 3, 20, 18, 0, 0, TimeSpan.Zero)), NullLogger<ConsolidateOrders>.Instance)
+            .RunStoreAsync(world.World.OrganizationId, world.World.Store.Id, CancellationToken.None));
+        day.ShouldNotBeNull().Orders.ShouldBe(2);
+        var saleId = day.SaleId.ShouldNotBeNull();
+        var shirts = await world.OnHandAsync(world.World.Shirt);
+
+        await world.World.ControlAsync($"orders/{refunded}/refund", new { line_items = new[] { new { id = world.LineId(refunded, OrderWorld.ShirtId), quantity = 1 } } });
+        await world.World.DrainAsync();
+
+        var sale = await world.SaleAsync(saleId);
+        sale.WooOrderId.ShouldBeNull("the day's sale stands for both orders");
+        var note = sale.CreditNotes.ShouldHaveSingleItem();
+        note.Lines.ShouldHaveSingleItem().Amount.ShouldBe(world.LineTotal(refunded, OrderWorld.ShirtId) / 2);
+        note.RestockLines.ShouldHaveSingleItem().Quantity.ShouldBe(1m);
+        (await world.OnHandAsync(world.World.Shirt)).ShouldBe(shirts + 1m);
+        var refund = (await world.RefundsAsync()).ShouldHaveSingleItem();
+        (refund.Status, refund.SaleId).ShouldBe((StoreRefundStatus.Applied, (int?)saleId));
+        (await world.LogTextAsync(refunded)).ShouldContain("Credit note applied");
+    }
+
+    [Fact]
+    public async Task RefundOfAnOrderOlderThanTheConnection_WhenDelivered_ThenASaleWithoutLinesCarriesTheCreditAndLoadOrdersFillsIt()
+    {
+        await using var world = await RefundWorld.CreateAsync(fx);
+        var orderId = await world.EarlierOrderAsync();
+        await world.World.DrainAsync();
+        (await world.World.LogAsync()).ShouldBeEmpty("automatic capture leaves an order older than the connection out");
+        var shirts = await world.OnHandAsync(world.World.Shirt);
+
+        await world.World.ControlAsync($"orders/{orderId}/refund", new { reason = "worn", line_items = new[] { new { id = world.LineId(orderId, OrderWorld.ShirtId), quantity = 1 } } });
+        await world.World.DrainAsync();
+
+        var carrier = await world.SaleOfAsync(orderId);
+        carrier.RefundsOnly.ShouldBeTrue();
+        (carrier.Lines.Count, carrier.Charges.Count, carrier.Total).ShouldBe((0, 0, 0m));
+        var note = carrier.CreditNotes.ShouldHaveSingleItem();
+        note.Lines.ShouldHaveSingleItem().Amount.ShouldBe(world.LineTotal(orderId, OrderWorld.ShirtId) / 2);
+        note.RestockLines.ShouldBeEmpty();
+        (note.RefundAccountId, note.RefundAmount).ShouldBe((world.BankAccount, note.Total));
+        (await world.OnHandAsync(world.World.Shirt)).ShouldBe(shirts, "nothing was sold here, so nothing comes back");
+        (await world.RefundsAsync()).ShouldHaveSingleItem().Note.ShouldNotBeNull().ShouldContain("predates the store's connection");
+        (await world.SweepAsync()).ShouldBe(0, "the restock waits for the order itself");
+        await world.World.DrainAsync();
+        (await world.SaleOfAsync(orderId)).CreditNotes.Count.ShouldBe(1, "a refund seen again is not credited twice");
+
+        var load = await LoadOrdersRuns.RunAsync(world.World, world.CreatedBeforeConnection.AddMinutes(-1));
+        load.Captured.ShouldBeGreaterThanOrEqualTo(1);
+        (await world.World.LogAsync()).ShouldContain(e => e.WooOrderId == orderId && e.PendingOrderId != null);
+        (await OrderSalesTests.ProcessAsync(world.World)).ShouldBeGreaterThanOrEqualTo(1);
+        var picked = await world.OnHandAsync(world.World.Shirt);
+        (await world.SweepAsync()).ShouldBe(1, "the sale is picked now: the restock follows");
+
+        var sale = await world.SaleOfAsync(orderId);
+        sale.Id.ShouldBe(carrier.Id, "the loaded order fills the sale that carried its refund");
+        sale.RefundsOnly.ShouldBeFalse();
+        sale.Lines.Count.ShouldBe(2);
+        sale.Payments.ShouldHaveSingleItem().Amount.ShouldBe(sale.Total, "the payment is owed in full: the refund was paid out on its own");
+        sale.CreditNotes.Count.ShouldBe(2);
+        sale.CreditNotes.SelectMany(c => c.RestockLines).ShouldHaveSingleItem().Quantity.ShouldBe(1m);
+        sale.AmountCredited.ShouldBe(note.Total, "the restock note credits nothing more");
+        (await world.OnHandAsync(world.World.Shirt)).ShouldBe(picked + 1m, "one of the two shirts picked comes back");
+        (await world.RefundsAsync()).ShouldHaveSingleItem().Status.ShouldBe(StoreRefundStatus.Applied);
+        (await world.World.LogAsync()).Single(e => e.WooOrderId == orderId).SaleId.ShouldBe(sale.Id);
+        await using var db = world.World.Db();
+        (await db.CustomerCredits.CountAsync()).ShouldBe(0);
+        (await db.Sales.CountAsync(s => s.WooOrderId == orderId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RefundOfAnOrderOlderThanTheConnection_WhenTheWholeOrderIsRefunded_ThenTheLinelessSaleIsCreditedAndTheRefundIsDone()
+    {
+        await using var world = await RefundWorld.CreateAsync(fx);
+        var orderId = await world.EarlierOrderAsync();
+        await world.World.DrainAsync();
+        var totes = await world.OnHandAsync(world.World.Tote);
+
+        await world.World.ControlAsync($"orders/{orderId}/refund", new { reason = "lost in the post" });
+        await world.World.DrainAsync();
+
+        var sale = await world.SaleOfAsync(orderId);
+        sale.RefundsOnly.ShouldBeTrue();
+        var note = sale.CreditNotes.ShouldHaveSingleItem();
+        var line = note.Lines.ShouldHaveSingleItem();
+        line.Description.ShouldContain("the whole order");
+        line.Amount.ShouldBeGreaterThan(0m);
+        note.RestockLines.ShouldBeEmpty();
+        (await world.OnHandAsync(world.World.Tote)).ShouldBe(totes);
+        var refund = (await world.RefundsAsync()).ShouldHaveSingleItem();
+        refund.Status.ShouldBe(StoreRefundStatus.Applied, "a refunded order is never loaded: nothing is left to wait for");
+        (await world.SweepAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RefundOfAnOrderOlderThanTheConnection_WhenLoadedFirstAndRefundedFoundByPolling_ThenTheFullSaleIsCreditedAndRestocked()
+    {
+        await using var world = await RefundWorld.CreateAsync(fx);
+        var orderId = await world.EarlierOrderAsync();
+        await world.World.DrainAsync();
+        (await LoadOrdersRuns.RunAsync(world.World, world.CreatedBeforeConnection.AddMinutes(-1))).Captured.ShouldBeGreaterThanOrEqualTo(1);
+        (await OrderSalesTests.ProcessAsync(world.World)).ShouldBeGreaterThanOrEqualTo(1);
+        var shirts = await world.OnHandAsync(world.World.Shirt);
+        await world.World.ControlAsync("webhooks/pause");
+
+        await world.World.ControlAsync($"orders/{orderId}/refund", new { line_items = new[] { new { id = world.LineId(orderId, OrderWorld.ShirtId), quantity = 2 } } });
+        await world.World.PollAsync();
+
+        var sale = await world.SaleOfAsync(orderId);
+        sale.RefundsOnly.ShouldBeFalse();
+        sale.Lines.Count.ShouldBe(2);
+        var note = sale.CreditNotes.ShouldHaveSingleItem();
+        note.RestockLines.ShouldHaveSingleItem().Quantity.ShouldBe(2m);
+        (await world.OnHandAsync(world.World.Shirt)).ShouldBe(shirts + 2m);
+        (await world.RefundsAsync()).ShouldHaveSingleItem().Status.ShouldBe(StoreRefundStatus.Applied);
     }
 
     /// <summary>An <see cref="OrderWorld"/> whose store maps bacs to a bank account, Tax Free and shipping rules.</summary>
@@ -197,38 +333,71 @@ public sealed class RefundTests(StorePortalFixture fx) : IClassFixture<StorePort
 
         public static async Task<RefundWorld> CreateAsync(StorePortalFixture fx, bool ignoreRestock = false)
         {
-            var world = new RefundWorld(await OrderWorld.CreateAsync(fx));
+            var world = new RefundWorld(await OrderWorld.CreateAsync(fx)) { _ignoreRestock = ignoreRestock };
             await using var db = world.World.Db();
-            world.BankAccount = await db.Accounts.Where(a => a.CanReceivePayments).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+            world.BankAccount = await OrderSalesTests.PaymentAccountAsync(world.World);
             world.TaxFreeRule = await db.TaxRules.Where(t => t.Rate == 0m).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-            var store = await db.Stores.SingleAsync(s => s.Id == world.World.Store.Id);
-            var settings = StoreSettings.FromJson(store.SettingsJson);
-            settings.PaymentMappings = [new PaymentMapping { GatewayId = "bacs", GatewayTitle = "Direct bank transfer", AccountId = world.BankAccount }];
-            settings.TaxFreeRuleId = world.TaxFreeRule;
-            settings.ShippingTaxRuleId = world.World.TaxRule;
-            if (ignoreRestock)
-            {
-                settings.Fulfilment = AutoFulfilmentMode.PickPackShip;
-                settings.IgnoreRestockForNonFulfilled = true;
-            }
-
-            store.SettingsJson = settings.ToJson();
-            await db.SaveChangesAsync();
+            await world.ConfigureSalesAsync(AutoFulfilmentMode.PickPack, authoriseInvoice: true);
             return world;
         }
 
-        /// <summary>A shopper's paid order captured, its sale made (picked and packed) and, by default, invoiced.</summary>
-        public async Task<(long OrderId, int SaleId)> ShippedSaleAsync(AutoFulfilmentMode fulfilment = AutoFulfilmentMode.PickPack, bool authoriseInvoice = true)
-        {
-            var orderId = await World.CheckoutAsync(paid: true);
-            await World.DrainAsync();
-            var saleId = await OrderSalesByHand.CreateAsync(World, orderId, fulfilment);
-            if (authoriseInvoice)
-            {
-                await AuthoriseInvoiceAsync(saleId);
-            }
+        private bool _ignoreRestock;
 
-            return (orderId, saleId);
+        /// <summary>The store's orders become sales at once (the real path: capture, then processing) with this
+        /// automation and invoice status; bacs is mapped to the bank account, Tax Free is the 0 % rule.</summary>
+        public Task ConfigureSalesAsync(AutoFulfilmentMode fulfilment, bool authoriseInvoice, Action<StoreSettings>? change = null) =>
+            OrderSalesTests.ConfigureForSalesAsync(World, s =>
+            {
+                change?.Invoke(s);
+                s.TaxFreeRuleId = TaxFreeRule;
+                s.ShippingTaxRuleId = World.TaxRule;
+                s.ProcessOrdersAutomatically = true;
+                s.Fulfilment = fulfilment;
+                s.InvoiceStatus = authoriseInvoice ? InvoiceStatus.Authorised : InvoiceStatus.Draft;
+                s.IgnoreRestockForNonFulfilled = _ignoreRestock;
+            });
+
+        public DateTime CreatedBeforeConnection => DateTime.SpecifyKind(World.Store.ConnectedAtUtc, DateTimeKind.Utc).AddMinutes(-5);
+
+        /// <summary>A paid order (two shirts, a tote) the store holds from before it was connected: placed while the
+        /// store's webhooks were held, dated five minutes before the connection, then the held deliveries sent.</summary>
+        public async Task<long> EarlierOrderAsync()
+        {
+            await World.ControlAsync("webhooks/pause");
+            var orderId = await World.CheckoutAsync(paid: true);
+            World.ChangeStoreOrder(orderId, o =>
+            {
+                o.CreatedUtc = CreatedBeforeConnection;
+                o.PaidUtc = CreatedBeforeConnection;
+            });
+            await World.ControlAsync("webhooks/resume");
+            return orderId;
+        }
+
+        public async Task<Sale> SaleOfAsync(long orderId)
+        {
+            await using var db = World.Db();
+            return await db.Sales.AsNoTracking().AsSplitQuery().Include(s => s.Lines).Include(s => s.Charges).Include(s => s.CreditNotes)
+                .Include(s => s.Payments).SingleAsync(s => s.WooOrderId == orderId);
+        }
+
+        /// <summary>Processing makes the captured order's sale; its id.</summary>
+        public async Task<int> ProcessAsync(long orderId)
+        {
+            (await OrderSalesTests.ProcessAsync(World)).ShouldBeGreaterThanOrEqualTo(1);
+            return (await OrderSalesTests.SaleAsync(World, orderId)).Id;
+        }
+
+        /// <summary>A shopper's paid order captured and made into its sale by processing, with the store's automation
+        /// (picked and packed by default) and, by default, its invoice authorised.</summary>
+        public async Task<(long OrderId, int SaleId)> ShippedSaleAsync(AutoFulfilmentMode fulfilment = AutoFulfilmentMode.PickPack, bool authoriseInvoice = true,
+            Action<long>? beforeCapture = null)
+        {
+            await ConfigureSalesAsync(fulfilment, authoriseInvoice);
+            var orderId = await World.CheckoutAsync(paid: true);
+            beforeCapture?.Invoke(orderId);
+            await World.DrainAsync();
+            return (orderId, await ProcessAsync(orderId));
         }
 
         public async Task AuthoriseInvoiceAsync(int saleId)
