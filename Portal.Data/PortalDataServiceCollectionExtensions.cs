@@ -36,7 +36,7 @@ public static class PortalDataServiceCollectionExtensions
                 services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString,
                     s => s.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName).CommandTimeout(options.CommandTimeoutSeconds))
                     .AddInterceptors(sp.GetServices<IInterceptor>())
-                    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(options.CommandTimeoutSeconds))));
+                    .AddInterceptors(new SqliteConnectionPragmas(TimeSpan.FromSeconds(options.CommandTimeoutSeconds))));
                 services.AddTenantFactory<SqlitePortalDbContext>();
                 break;
             case DatabaseProvider.SqlServer:

@@ -7,6 +7,10 @@ public sealed class EmulatorOptions
     /// <summary>Delay before a queued webhook delivery runs (WooCommerce: Action Scheduler, seconds to minutes).</summary>
     public TimeSpan WebhookDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>At most this many deliveries are sent at once (WooCommerce: Action Scheduler runs its queue in one or a
+    /// few concurrent batches); null sends each as soon as it is due.</summary>
+    public int? MaxConcurrentDeliveries { get; set; }
+
     /// <summary>A webhook becomes disabled when its consecutive failures exceed this (WooCommerce: 5).</summary>
     public int MaxConsecutiveFailures { get; set; } = 5;
 

@@ -40,6 +40,24 @@ public static class WooEndpoints
         return callback is not null && await accept.AcceptCallbackAsync(callback, ct) ? Results.Ok() : Results.BadRequest();
     }
 
+    /// <summary>The columns the receiver needs of the store its URL names.</summary>
+    private sealed record ReceivingStore(int Id, int OrganizationId, string ProtectedWebhookSecret, bool WebhooksNotReaching, DateTime? LastWebhookAtUtc);
+
+    // The receiver's hot path: compiled once, not translated per delivery. The URL names the store, not the organization.
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ReceivingStore?>> StoreByKey =
+        EF.CompileAsyncQuery((PortalDbContext db, string key, CancellationToken _) => db.Stores.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.PublicKey == key)
+            .Select(s => new ReceivingStore(s.Id, s.OrganizationId, s.ProtectedWebhookSecret, s.WebhooksNotReaching, s.LastWebhookAtUtc))
+            .SingleOrDefault());
+
+    private static readonly Func<PortalDbContext, int, string, CancellationToken, Task<bool>> DeliveryStored =
+        EF.CompileAsyncQuery((PortalDbContext db, int storeId, string deliveryId, CancellationToken _) => db.WebhookInbox.IgnoreQueryFilters()
+            .Any(w => w.StoreId == storeId && w.DeliveryId == deliveryId));
+
+    /// <summary>
+    /// A lean path, since a store's sale day sends deliveries by the thousand: one context and connection, the store
+    /// read with a compiled query, and the delivery stored by one statement (<see cref="StoreDeliveryAsync"/>).
+    /// </summary>
     private static async Task<IResult> ReceiveWebhookAsync(string storeKey, HttpRequest request, IPortalDbContextFactory dbFactory,
         StoreSecrets secrets, TimeProvider clock, Orders.OrderInboxSignal orders, CancellationToken ct)
     {
@@ -50,14 +68,10 @@ public static class WooEndpoints
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        ConnectedStore? store;
-        await using (var lookup = dbFactory.Create(FixedTenant.None))
-        {
-            // The URL names the store, not the organization. Looked up first: nothing is read for an unknown store.
-            store = await lookup.Stores.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.PublicKey == storeKey, ct);
-        }
-
-        if (store is null)
+        // No organization yet: the store row says which. The context only runs the store's own statements below.
+        await using var db = dbFactory.Create(FixedTenant.None);
+        // Looked up first: nothing is read for an unknown store.
+        if (await StoreByKey(db, storeKey, ct) is not { } store)
         {
             return Results.NotFound();
         }
@@ -69,11 +83,10 @@ public static class WooEndpoints
 
         var now = clock.GetUtcNow().UtcDateTime;
         var signature = request.Headers[WooWebhookSignature.HeaderName].ToString();
-        await using var db = dbFactory.CreateForOrganization(store.OrganizationId);
         if (signature.Length == 0 && IsPing(request, body))
         {
             // Anyone can send an unsigned ping: it records only that pings arrive, and changes nothing else.
-            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastPingAtUtc, now), ct);
+            await db.Stores.IgnoreQueryFilters().Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastPingAtUtc, now), ct);
             return Results.Ok();
         }
 
@@ -89,9 +102,11 @@ public static class WooEndpoints
             return Results.BadRequest();
         }
 
-        if (!await db.WebhookInbox.AnyAsync(w => w.StoreId == store.Id && w.DeliveryId == deliveryId, ct)
+        // A repeat is answered from a read, which does not wait for the write lock.
+        if (!await DeliveryStored(db, store.Id, deliveryId, ct)
             && await StoreDeliveryAsync(db, new WebhookInboxEntry
             {
+                OrganizationId = store.OrganizationId,
                 StoreId = store.Id,
                 DeliveryId = deliveryId,
                 Topic = topic,
@@ -108,7 +123,7 @@ public static class WooEndpoints
         // deliveries does not queue behind writes of the same store row.
         if (store.WebhooksNotReaching || store.LastWebhookAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
         {
-            await db.Stores.Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
+            await db.Stores.IgnoreQueryFilters().Where(s => s.Id == store.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.LastWebhookAtUtc, now).SetProperty(s => s.WebhooksNotReaching, false), ct);
         }
 
@@ -116,28 +131,23 @@ public static class WooEndpoints
     }
 
     /// <summary>
-    /// Stores a delivery once; false when the same delivery raced in twice and the other copy was stored (the
-    /// expected race of a store resending: not an error). Checked again inside the write transaction, so on SQLite
-    /// (one writer at a time) the unique index is never hit and no failed command is logged; on a server database
-    /// the unique index decides. Any other failure is not answered 200: the store would count the delivery as done
-    /// (polling then catches up). The transaction commits before the caller answers 200.
+    /// Stores a delivery once, by one INSERT … WHERE NOT EXISTS that commits on its own before the caller answers 200;
+    /// false when the same delivery was stored before (a store resending: not an error). On SQLite the statement holds
+    /// the write lock from check to insert, so a repeat racing in never hits the unique index and no failed command is
+    /// logged; on a server database the unique index decides. Any other failure is not answered 200: the store would
+    /// count the delivery as done (polling then catches up).
     /// </summary>
     private static async Task<bool> StoreDeliveryAsync(PortalDbContext db, WebhookInboxEntry entry, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.WebhookInbox.AnyAsync(w => w.StoreId == entry.StoreId && w.DeliveryId == entry.DeliveryId, ct))
-        {
-            return false;
-        }
-
-        db.WebhookInbox.Add(entry);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
+            return await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "WebhookInbox" ("OrganizationId", "StoreId", "DeliveryId", "Topic", "ResourceId", "Body", "ReceivedAtUtc", "Attempts")
+                SELECT {entry.OrganizationId}, {entry.StoreId}, {entry.DeliveryId}, {entry.Topic}, {entry.ResourceId}, {entry.Body}, {entry.ReceivedAtUtc}, 0
+                WHERE NOT EXISTS (SELECT 1 FROM "WebhookInbox" WHERE "StoreId" = {entry.StoreId} AND "DeliveryId" = {entry.DeliveryId})
+                """, ct) == 1;
         }
-        catch (DbUpdateException e) when (Portal.Features.Common.UnitOfWork.IsUniqueViolation(e))
+        catch (Microsoft.Data.SqlClient.SqlException e) when (e.Number is 2601 or 2627)
         {
             return false;
         }
@@ -183,13 +193,35 @@ public static class WooEndpoints
         request.HasFormContentType && body.Length < 100
         && System.Text.Encoding.UTF8.GetString(body).StartsWith("webhook_id=", StringComparison.Ordinal);
 
+    /// <summary>The body's top-level <c>id</c> when it is a number: read with a forward-only reader (no document is
+    /// built for a body of up to 4 MB); null for anything else, including a malformed body.</summary>
     private static string? ResourceId(byte[] body)
     {
+        var reader = new Utf8JsonReader(body);
         try
         {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id)
-                && id.ValueKind == JsonValueKind.Number ? id.GetRawText() : null;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? id = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isId && id is null)
+                {
+                    id = reader.TokenType == JsonTokenType.Number
+                        ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan)
+                        : "";
+                }
+
+                reader.Skip();
+            }
+
+            // The whole body was read: a malformed document names no resource, as before.
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && id is { Length: > 0 } ? id : null;
         }
         catch (JsonException)
         {

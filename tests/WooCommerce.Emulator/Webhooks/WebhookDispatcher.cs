@@ -38,6 +38,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
     private readonly ConcurrentDictionary<(int Epoch, int Webhook, int Resource), byte> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = CreateClient(options);
+    private readonly SemaphoreSlim? _sending = options.MaxConcurrentDeliveries is int most ? new SemaphoreSlim(most) : null;
     private readonly object _control = new();
     private DeliveryChaos _chaos = new();
     private Random _chaosRandom = new(1);
@@ -216,6 +217,26 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
 
     private async Task DeliverAsync(int webhookId, string topic, int resourceId, string origin, string? chaos, bool send)
     {
+        // A delivery runs as a whole (its body built when it runs, then sent) within the concurrency limit, as one
+        // Action Scheduler action does.
+        if (_sending is null)
+        {
+            await DeliverNowAsync(webhookId, topic, resourceId, origin, chaos, send);
+            return;
+        }
+        await _sending.WaitAsync(_stopping.Token);
+        try
+        {
+            await DeliverNowAsync(webhookId, topic, resourceId, origin, chaos, send);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task DeliverNowAsync(int webhookId, string topic, int resourceId, string origin, string? chaos, bool send)
+    {
         Webhook? webhook;
         string body;
         lock (store.Sync)
@@ -329,6 +350,7 @@ public sealed class WebhookDispatcher(Store store, EmulatorOptions options, Time
     {
         _stopping.Cancel();
         _http.Dispose();
+        _sending?.Dispose();
         _stopping.Dispose();
     }
 }
