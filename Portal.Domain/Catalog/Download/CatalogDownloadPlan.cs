@@ -95,12 +95,20 @@ public static class CatalogDownloadPlanner
 
     public static CatalogDownloadPlan Plan(IEnumerable<StoreProductData> storeProducts, PortalCatalogSnapshot portal)
     {
-        var state = new PlanState(portal);
-        var products = storeProducts.Select(p => p.IsVariable ? state.PlanVariable(p) : state.PlanSimple(p)).ToList();
-        return new CatalogDownloadPlan { Products = products, Duplicates = state.Duplicates() };
+        var planning = Start(portal);
+        foreach (var product in storeProducts)
+        {
+            planning.Add(product);
+        }
+
+        return planning.Plan();
     }
 
-    private sealed class PlanState(PortalCatalogSnapshot portal)
+    /// <summary>Plans store products one at a time as they are read, so a download can write the first ones while it
+    /// reads the rest: each decision depends only on the snapshot and the products added before it.</summary>
+    public static CatalogDownloadPlanning Start(PortalCatalogSnapshot portal) => new(new PlanState(portal));
+
+    internal sealed class PlanState(PortalCatalogSnapshot portal)
     {
         private readonly HashSet<string> _names = new(portal.ProductNames);
         private readonly HashSet<string> _familyNames = new(portal.FamiliesByName.Keys);
@@ -283,4 +291,26 @@ public static class CatalogDownloadPlanner
         private static string Describe((long Product, long Variation) link) =>
             link.Variation == 0 ? $"{link.Product}" : $"{link.Variation} (of {link.Product})";
     }
+}
+
+/// <summary>A plan being made in the store's order (<see cref="CatalogDownloadPlanner.Start"/>).</summary>
+public sealed class CatalogDownloadPlanning
+{
+    private readonly CatalogDownloadPlanner.PlanState _state;
+    private readonly List<PlannedProduct> _products = [];
+
+    internal CatalogDownloadPlanning(CatalogDownloadPlanner.PlanState state) => _state = state;
+
+    public int Count => _products.Count;
+
+    public PlannedProduct Add(StoreProductData product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var planned = product.IsVariable ? _state.PlanVariable(product) : _state.PlanSimple(product);
+        _products.Add(planned);
+        return planned;
+    }
+
+    /// <summary>The plan of every product added so far.</summary>
+    public CatalogDownloadPlan Plan() => new() { Products = _products.ToList(), Duplicates = _state.Duplicates() };
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Conventions;
@@ -28,7 +31,14 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
     public const int WriteChunk = 500;
     public const string OpeningStockReason = "Opening stock from WooCommerce";
 
+    /// <summary>Activities "read", "plan" and "write" (one per chunk): where a download's time goes, for tracing and
+    /// the catalog-download benchmark.</summary>
+    public static readonly ActivitySource Telemetry = new("Portal.CatalogDownload");
+
     public CatalogOperationKind Kind => CatalogOperationKind.DownloadProducts;
+
+    /// <summary>Store products a chunk (<see cref="WriteChunk"/>; tests make it small to write many chunks while reading).</summary>
+    public int ChunkSize { get; init; } = WriteChunk;
 
     public async Task<string> RunAsync(CatalogOperationRun run, CancellationToken ct)
     {
@@ -44,37 +54,128 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
         await run.ProgressAsync("Reading categories", 0, 0, ct);
         var categories = await ReadCategoriesAsync(client, ct);
 
-        var products = new List<StoreProductData>();
-        await foreach (var item in client.ReadCatalogAsync(ct: ct))
-        {
-            products.Add(StoreProductReading.From(item, categories));
-            if (products.Count % WriteBatch == 0 && await run.ProgressAsync("Reading products", products.Count, 0, ct))
-            {
-                throw new CatalogOperationCancelledException(null);
-            }
-        }
-
-        var plan = CatalogDownloadPlanner.Plan(products, await SnapshotAsync(run.OrganizationId, run.StoreId, ct));
+        var planning = CatalogDownloadPlanner.Start(await SnapshotAsync(run.OrganizationId, run.StoreId, ct));
         if (run.Operation.DryRun)
         {
-            return DownloadReport.From(plan, dryRun: true, new HashSet<(long, long)>(), []).ToJson();
-        }
-
-        var context = await WriteContextAsync(run.OrganizationId, settings, ct);
-        var unchanged = new HashSet<(long, long)>();
-        var batches = plan.Products.Chunk(WriteChunk).ToList();
-        for (var i = 0; i < batches.Count; i++)
-        {
-            if (await run.ProgressAsync("Writing products", i * WriteChunk, plan.Products.Count, ct))
+            await foreach (var item in client.ReadCatalogAsync(ct: ct))
             {
-                throw new CatalogOperationCancelledException(DownloadReport.From(plan, false, unchanged, context.Notes).ToJson());
+                planning.Add(StoreProductReading.From(item, categories));
+                if (planning.Count % WriteBatch == 0 && await run.ProgressAsync("Reading products", planning.Count, 0, ct))
+                {
+                    throw new CatalogOperationCancelledException(null);
+                }
             }
 
-            await WriteAsync(run.OrganizationId, run.StoreId, batches[i], context, unchanged, ct);
+            return DownloadReport.From(planning.Plan(), dryRun: true, new HashSet<(long, long)>(), []).ToJson();
         }
 
+        using var writer = new ChunkWriter(this, run, await WriteContextAsync(run.OrganizationId, settings, ct), ct);
+        await writer.RunAsync(client, categories, planning);
+        var plan = planning.Plan();
         await run.ProgressAsync("Done", plan.Products.Count, plan.Products.Count, ct);
-        return DownloadReport.From(plan, dryRun: false, unchanged, context.Notes).ToJson();
+        return DownloadReport.From(plan, dryRun: false, writer.Unchanged, writer.Context.Notes).ToJson();
+    }
+
+    /// <summary>
+    /// Writes chunks of planned products while the store is still being read: the reader plans each product as it
+    /// arrives and hands over every <see cref="WriteChunk"/>; one writer saves them in order, one transaction a chunk.
+    /// Only the writer touches the operation's row (progress and the user's cancel request), between its
+    /// transactions, so the two never wait for each other's database lock. A failed write stops the reading; a
+    /// failed read or a cancel stops the writing after the chunk it is saving, so whole chunks stay behind and a run
+    /// again carries on from their links.
+    /// </summary>
+    private sealed class ChunkWriter(DownloadProducts handler, CatalogOperationRun run, WriteContext context, CancellationToken ct)
+        : IDisposable
+    {
+        private readonly Channel<PlannedProduct[]> _chunks = Channel.CreateBounded<PlannedProduct[]>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        private readonly CancellationTokenSource _stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        private readonly List<PlannedProduct> _written = [];
+        private int _read;
+        private volatile bool _stopWriting;
+        private bool _cancelled;
+
+        public WriteContext Context => context;
+
+        public HashSet<(long, long)> Unchanged { get; } = [];
+
+        public void Dispose() => _stopReading.Dispose();
+
+        public async Task RunAsync(WooClient client, IReadOnlyDictionary<long, (string Name, long Parent)> categories,
+            CatalogDownloadPlanning planning)
+        {
+            var writing = WriteAllAsync();
+            ExceptionDispatchInfo? readFailure = null;
+            try
+            {
+                using (Telemetry.StartActivity("read"))
+                {
+                    var pending = new List<PlannedProduct>(handler.ChunkSize);
+                    await foreach (var item in client.ReadCatalogAsync(ct: _stopReading.Token))
+                    {
+                        pending.Add(planning.Add(StoreProductReading.From(item, categories)));
+                        Interlocked.Increment(ref _read);
+                        if (pending.Count == handler.ChunkSize)
+                        {
+                            await _chunks.Writer.WriteAsync([.. pending], _stopReading.Token);
+                            pending.Clear();
+                        }
+                    }
+
+                    if (pending.Count > 0)
+                    {
+                        await _chunks.Writer.WriteAsync([.. pending], _stopReading.Token);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stopReading.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // The writer stopped the reading: it failed (its exception follows) or the user cancelled.
+            }
+            catch (Exception e)
+            {
+                readFailure = ExceptionDispatchInfo.Capture(e);
+                _stopWriting = true;
+            }
+
+            _chunks.Writer.Complete();
+            await writing;
+            readFailure?.Throw();
+            if (_cancelled)
+            {
+                var done = new CatalogDownloadPlan { Products = _written, Duplicates = planning.Plan().Duplicates };
+                throw new CatalogOperationCancelledException(DownloadReport.From(done, false, Unchanged, context.Notes).ToJson());
+            }
+        }
+
+        private async Task WriteAllAsync()
+        {
+            try
+            {
+                await foreach (var chunk in _chunks.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    if (_stopWriting || _cancelled)
+                    {
+                        continue;
+                    }
+
+                    if (await run.ProgressAsync("Downloading products", _written.Count, Volatile.Read(ref _read), ct))
+                    {
+                        _cancelled = true;
+                        await _stopReading.CancelAsync();
+                        continue;
+                    }
+
+                    await handler.WriteAsync(run.OrganizationId, run.StoreId, chunk, context, Unchanged, ct);
+                    _written.AddRange(chunk);
+                }
+            }
+            catch
+            {
+                await _stopReading.CancelAsync();
+                throw;
+            }
+        }
     }
 
     /// <summary>
@@ -170,6 +271,7 @@ public sealed class DownloadProducts(IPortalDbContextFactory dbFactory, StoreCli
     private async Task WriteAsync(int organizationId, int storeId, PlannedProduct[] batch, WriteContext context,
         HashSet<(long, long)> unchanged, CancellationToken ct)
     {
+        using var activity = Telemetry.StartActivity("write");
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = dbFactory.CreateForOrganization(organizationId);
         // Thousands of entities are added here: changes are detected once before each save, not on every add.

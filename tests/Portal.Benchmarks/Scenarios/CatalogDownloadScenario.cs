@@ -60,9 +60,11 @@ public sealed class CatalogDownloadScenario : IScenario
             var runner = new RunCatalogOperation(contexts, [handler], TimeProvider.System, NullLogger<RunCatalogOperation>.Instance);
             var before = emulator.Requests.Entries.Count;
 
+            using var phases = new PhaseTimes(DownloadProducts.Telemetry.Name);
             var timer = Stopwatch.StartNew();
             await runner.RunAsync(organizationId, operation, CancellationToken.None);
             timer.Stop();
+            await phases.ReportAsync(Console.Error, timer.Elapsed);
 
             var requests = emulator.Requests.Entries.Count - before;
             await using var db = contexts.CreateForOrganization(organizationId);
@@ -75,6 +77,7 @@ public sealed class CatalogDownloadScenario : IScenario
                 throw new InvalidOperationException($"The download ended {finished.Status} ({finished.Error}) with {products} products; expected {expected}.");
             }
 
+            await ReportRowsAsync(connectionString);
             return new Dictionary<string, object>
             {
                 ["products"] = Simple + Variable,
@@ -94,6 +97,38 @@ public sealed class CatalogDownloadScenario : IScenario
     }
 
     private static int Pages(int items) => (items + 99) / 100;
+
+    /// <summary>Rows per table after the download (stderr): what the write phase had to insert.</summary>
+    private static async Task ReportRowsAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var total = 0L;
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            var rows = (long)(await count.ExecuteScalarAsync())!;
+            total += rows;
+            if (rows > 0)
+            {
+                await Console.Error.WriteLineAsync($"rows {table,-28} {rows,8}");
+            }
+        }
+
+        await Console.Error.WriteLineAsync($"rows {"(all tables)",-28} {total,8}");
+    }
 
     private static async Task<(int OrganizationId, long OperationId)> PrepareAsync(string connectionString,
         IPortalDbContextFactory contexts, StoreSecrets secrets, string baseUrl, ApiKey key)

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Data;
 using Portal.Data.Tenancy;
 using Portal.Domain.Integrations;
 using Portal.Domain.Stock;
 using Portal.Features.Integrations;
 using Portal.Features.StoreCatalog;
 using Portal.Tests.Integrations;
+using Portal.WooCommerce;
 using WooCommerce.Emulator;
 
 namespace Portal.Tests.Catalog;
@@ -45,21 +48,35 @@ internal sealed class CatalogTestStore(StorePortalFixture fx, int organizationId
         await db.SaveChangesAsync();
     }
 
-    public async Task<CatalogOperation> RunAsync(CatalogOperationKind kind, bool dryRun = false, string? request = null)
+    public async Task<CatalogOperation> RunAsync(CatalogOperationKind kind, bool dryRun = false, string? request = null,
+        int? downloadChunk = null)
     {
         await using var scope = fx.Portal.Services.CreateAsyncScope();
         var queued = await scope.ServiceProvider.GetRequiredService<CatalogOperations>()
             .QueueAsync(FixedTenant.For(Org), StoreId, kind, dryRun, "test@example.test", request);
         queued.Succeeded.ShouldBeTrue(queued.Error);
-        await scope.ServiceProvider.GetRequiredService<RunCatalogOperation>().RunAsync(Org, queued.Value, CancellationToken.None);
+        var runner = scope.ServiceProvider.GetRequiredService<RunCatalogOperation>();
+        if (downloadChunk is { } chunk)
+        {
+            // The portal's own handler with smaller chunks: many are written while the store is still being read.
+            var dbFactory = scope.ServiceProvider.GetRequiredService<IPortalDbContextFactory>();
+            var handler = new DownloadProducts(dbFactory, scope.ServiceProvider.GetRequiredService<StoreClients>(), TimeProvider.System)
+            {
+                ChunkSize = chunk,
+            };
+            runner = new RunCatalogOperation(dbFactory, [handler], TimeProvider.System, NullLogger<RunCatalogOperation>.Instance);
+        }
+
+        await runner.RunAsync(Org, queued.Value, CancellationToken.None);
         await using var db = fx.Db(Org);
         var operation = await db.CatalogOperations.AsNoTracking().SingleAsync(o => o.Id == queued.Value);
         operation.Status.ShouldBe(CatalogOperationStatus.Completed, operation.Error);
         return operation;
     }
 
-    public async Task<DownloadReport> DownloadAsync(bool dryRun = false) =>
-        DownloadReport.FromJson((await RunAsync(CatalogOperationKind.DownloadProducts, dryRun)).ResultJson).ShouldNotBeNull();
+    public async Task<DownloadReport> DownloadAsync(bool dryRun = false, int? chunk = null) =>
+        DownloadReport.FromJson((await RunAsync(CatalogOperationKind.DownloadProducts, dryRun, downloadChunk: chunk)).ResultJson)
+            .ShouldNotBeNull();
 
     public Portal.Data.PortalDbContext Db() => fx.Db(Org);
 }

@@ -74,6 +74,28 @@ public sealed class DownloadProductsTests(StorePortalFixture fx) : IClassFixture
     }
 
     [Fact]
+    public async Task Download_WhenWrittenInSmallChunksWhileReading_ThenTheSameCatalogAsOneChunkAndASecondRunChangesNothing()
+    {
+        var whole = await CatalogTestStore.ConnectAsync(fx);
+        await using var wholeEmulator = whole.Emulator;
+        var chunked = await CatalogTestStore.ConnectAsync(fx);
+        await using var chunkedEmulator = chunked.Emulator;
+        var expected = await whole.DownloadAsync();
+
+        // 7 store products a chunk: dozens of chunks, most saved while later pages and variations are still read.
+        var report = await chunked.DownloadAsync(chunk: 7);
+
+        var written = await SnapshotAsync(chunked);
+        // Ids follow the order EF inserts a chunk's rows in, not the store's: compare the products by SKU.
+        Sorted(written).ShouldBe(Sorted(await SnapshotAsync(whole)));
+        (report.Created, report.Skipped, report.FamiliesCreated).ShouldBe((expected.Created, expected.Skipped, expected.FamiliesCreated));
+        report.Renamed.Select(r => (r.Item, r.Name)).ShouldBe(expected.Renamed.Select(r => (r.Item, r.Name)));
+        var second = await chunked.DownloadAsync(chunk: 7);
+        (second.Created, second.Updated, second.Unchanged).ShouldBe((0, 0, written.Products));
+        (await SnapshotAsync(chunked)).ShouldBe(written);
+    }
+
+    [Fact]
     public async Task Download_WhenLinkedVariationChangedItsSku_ThenMatchedByVariationIdFirst()
     {
         var shop = await CatalogTestStore.ConnectAsync(fx);
@@ -180,6 +202,9 @@ public sealed class DownloadProductsTests(StorePortalFixture fx) : IClassFixture
     }
 
     private sealed record Counts(int Products, int Families, int Links, int Movements, int Categories, string Fingerprint);
+
+    private static Counts Sorted(Counts counts) =>
+        counts with { Fingerprint = string.Join("|", counts.Fingerprint.Split('|').Order(StringComparer.Ordinal)) };
 
     private static async Task<Counts> SnapshotAsync(CatalogTestStore shop)
     {
