@@ -12,6 +12,8 @@ public sealed class StockLedger
 {
     private readonly Dictionary<(int ProductId, int LocationId), StockBalance> _balances = [];
     private readonly List<StockAllocation> _allocations;
+    // The allocations by source, product and location (unique in the database): a ledger may hold thousands of sources' rows.
+    private readonly Dictionary<(AllocationSource, int, int, int), StockAllocation> _allocationIndex = [];
     private readonly Func<int, string> _productLabel;
 
     public StockLedger(
@@ -27,7 +29,12 @@ public sealed class StockLedger
         }
 
         _allocations = allocations.ToList();
-        _allocations.ForEach(a => CheckOrganization(a.OrganizationId));
+        foreach (var allocation in _allocations)
+        {
+            CheckOrganization(allocation.OrganizationId);
+            _allocationIndex.TryAdd(Key(allocation), allocation);
+        }
+
         _productLabel = productLabel ?? (id => $"Product {id}");
     }
 
@@ -43,6 +50,26 @@ public sealed class StockLedger
         _wholeOnly.UnionWith(productIds);
         return this;
     }
+
+    // What other sources have allocated, as totals per product and location rather than rows (never changed here).
+    private readonly Dictionary<(int ProductId, int LocationId), decimal> _allocatedElsewhere = [];
+
+    /// <summary>
+    /// Counts allocations that are not loaded as rows: their total per product and location. Availability then sees
+    /// them, without a unit of work tracking the rows of thousands of other sources. The totals must leave out every
+    /// source this ledger changes (its rows are loaded, or it has none yet, like a sale being placed).
+    /// </summary>
+    public StockLedger AllocatedElsewhere(IEnumerable<StockFigure> totals)
+    {
+        foreach (var total in totals)
+        {
+            var key = (total.ProductId, total.LocationId);
+            _allocatedElsewhere[key] = _allocatedElsewhere.GetValueOrDefault(key) + total.Quantity;
+        }
+
+        return this;
+    }
+
     public StockEffects Effects { get; } = new();
 
     /// <summary>The balances as they stand now (loaded and opened).</summary>
@@ -55,7 +82,8 @@ public sealed class StockLedger
         _balances.TryGetValue((productId, locationId), out var balance) ? balance.OnHand : 0m;
 
     public decimal Allocated(int productId, int locationId) =>
-        _allocations.Where(a => a.ProductId == productId && a.LocationId == locationId).Sum(a => a.Quantity);
+        _allocations.Where(a => a.ProductId == productId && a.LocationId == locationId).Sum(a => a.Quantity)
+        + _allocatedElsewhere.GetValueOrDefault((productId, locationId));
 
     public decimal AllocatedTo(AllocationSource source, int sourceId, int productId, int locationId) =>
         Find(source, sourceId, productId, locationId)?.Quantity ?? 0m;
@@ -183,11 +211,13 @@ public sealed class StockLedger
 
             var allocation = StockAllocation.Create(OrganizationId, source, sourceId, productId, locationId, quantity, Now);
             _allocations.Add(allocation);
+            _allocationIndex.Add(Key(allocation), allocation);
             Effects.Allocated(allocation, Now);
         }
         else if (quantity == 0)
         {
             _allocations.Remove(existing);
+            _allocationIndex.Remove(Key(existing));
             Effects.Released(existing, Now);
         }
         else if (existing.Quantity != quantity)
@@ -230,8 +260,9 @@ public sealed class StockLedger
     }
 
     private StockAllocation? Find(AllocationSource source, int sourceId, int productId, int locationId) =>
-        _allocations.FirstOrDefault(a =>
-            a.Source == source && a.SourceId == sourceId && a.ProductId == productId && a.LocationId == locationId);
+        _allocationIndex.GetValueOrDefault((source, sourceId, productId, locationId));
+
+    private static (AllocationSource, int, int, int) Key(StockAllocation a) => (a.Source, a.SourceId, a.ProductId, a.LocationId);
 
     private void CheckOrganization(int organizationId)
     {

@@ -48,9 +48,10 @@ public sealed class OrderLogCommands(
     {
         var ids = orders.Select(o => o.Id).ToList();
         var ledger = await LedgerLoading.LoadOwnAllocationsAsync(db, organizationId, now, AllocationSource.PendingOrder, ids, ct);
-        foreach (var id in ids)
+        // Every row loaded is one of theirs: released in the order loaded (one pass, however many orders).
+        foreach (var allocation in ledger.Allocations.ToList())
         {
-            ledger.ReleaseAll(AllocationSource.PendingOrder, id);
+            ledger.SetAllocation(allocation.Source, allocation.SourceId, allocation.ProductId, allocation.LocationId, 0m);
         }
 
         LedgerLoading.Stage(db, ledger);

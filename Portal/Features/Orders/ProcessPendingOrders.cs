@@ -27,6 +27,10 @@ public sealed class ProcessPendingOrders(IPortalDbContextFactory dbFactory, Unit
 {
     public const string What = "the store's pending orders";
 
+    /// <summary>Pending orders made into sales per transaction: each still its own sale, but the store's settings, the
+    /// lookups (customers, products, tax rules, accounts) and the stock ledger are read once for the batch.</summary>
+    public const int BatchSize = 50;
+
     /// <summary>The automatic path: every ready pending order of the stores that process without consolidation.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -55,12 +59,9 @@ public sealed class ProcessPendingOrders(IPortalDbContextFactory dbFactory, Unit
                     .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
             }
 
-            foreach (var id in ids)
+            foreach (var batch in ids.Chunk(BatchSize))
             {
-                if ((await ProcessOneAsync(organizationId, storeId, id, ct)).Outcome == ProcessOutcome.Made)
-                {
-                    made++;
-                }
+                made += (await ProcessBatchAsync(organizationId, storeId, batch, ct)).Count(r => r.Outcome == ProcessOutcome.Made);
             }
         }
 
@@ -91,9 +92,9 @@ public sealed class ProcessPendingOrders(IPortalDbContextFactory dbFactory, Unit
         }
 
         var results = new List<ProcessResult>();
-        foreach (var id in pendingOrderIds.Distinct())
+        foreach (var batch in pendingOrderIds.Distinct().Chunk(BatchSize))
         {
-            results.Add(await ProcessOneAsync(tenant.OrganizationId!.Value, storeId, id, ct));
+            results.AddRange(await ProcessBatchAsync(tenant.OrganizationId!.Value, storeId, batch, ct));
         }
 
         return OperationResult<IReadOnlyList<ProcessResult>>.Done(results);
@@ -101,69 +102,137 @@ public sealed class ProcessPendingOrders(IPortalDbContextFactory dbFactory, Unit
 
     /// <summary>One pending order into its sale, in one transaction. A pending order already made into a sale (gone, or
     /// its sale saved by another process first) is reported, never made twice; a refusal is kept on the pending order.</summary>
-    public async Task<ProcessResult> ProcessOneAsync(int organizationId, int storeId, int pendingOrderId, CancellationToken ct)
+    public async Task<ProcessResult> ProcessOneAsync(int organizationId, int storeId, int pendingOrderId, CancellationToken ct) =>
+        (await ProcessBatchAsync(organizationId, storeId, [pendingOrderId], ct))[0];
+
+    /// <summary>
+    /// Several pending orders into their sales (one each) in one transaction; the results in the order of the ids. When
+    /// anything of the batch is refused or raced (one order's missing product, another process's sale), the whole
+    /// transaction is rolled back and each order is made on its own, so the refusal stays with its order alone.
+    /// </summary>
+    private async Task<IReadOnlyList<ProcessResult>> ProcessBatchAsync(
+        int organizationId, int storeId, IReadOnlyList<int> pendingOrderIds, CancellationToken ct)
     {
-        await using var db = dbFactory.CreateForOrganization(organizationId);
-        var pending = await db.PendingOrders.SingleOrDefaultAsync(p => p.Id == pendingOrderId && p.StoreId == storeId, ct);
-        if (pending is null)
+        if (pendingOrderIds.Count > 1)
         {
-            return new ProcessResult($"#{pendingOrderId}", ProcessOutcome.AlreadyMade, null, "This pending order is no longer pending: see the Log.");
+            try
+            {
+                return await MakeSalesAsync(organizationId, storeId, pendingOrderIds, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing of the batch was kept: one order at a time below says which order is refused, and why.
+                logger.LogDebug(e, "A batch of {Count} pending orders of store {StoreId} is made one order at a time", pendingOrderIds.Count, storeId);
+            }
         }
 
-        if (pending.Status != PendingOrderStatus.Ready)
+        var results = new List<ProcessResult>(pendingOrderIds.Count);
+        foreach (var id in pendingOrderIds)
         {
-            return new ProcessResult(pending.OrderNumber, ProcessOutcome.NotProcessed, null, pending.Problem);
+            results.Add(await ProcessAloneAsync(organizationId, storeId, id, ct));
         }
 
-        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == storeId, ct);
+        return results;
+    }
+
+    private async Task<ProcessResult> ProcessAloneAsync(int organizationId, int storeId, int pendingOrderId, CancellationToken ct)
+    {
+        string number;
+        await using (var db = dbFactory.CreateForOrganization(organizationId))
+        {
+            number = await db.PendingOrders.Where(p => p.Id == pendingOrderId).Select(p => p.OrderNumber).FirstOrDefaultAsync(ct)
+                     ?? $"#{pendingOrderId}";
+        }
+
         try
         {
-            var saleId = await MakeSaleAsync(db, store, pending, ct);
-            return new ProcessResult(pending.OrderNumber, ProcessOutcome.Made, saleId, null);
+            return (await MakeSalesAsync(organizationId, storeId, [pendingOrderId], ct))[0];
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UnitOfWork.IsUniqueViolation(e))
         {
             // Another process made the sale first (or the order was dropped meanwhile): nothing of ours was kept.
-            return new ProcessResult(pending.OrderNumber, ProcessOutcome.AlreadyMade, null, "Already made into a sale.");
+            return new ProcessResult(number, ProcessOutcome.AlreadyMade, null, "Already made into a sale.");
         }
         catch (DomainException e)
         {
             await NoteProblemAsync(organizationId, pendingOrderId, e.Message, ct);
-            return new ProcessResult(pending.OrderNumber, ProcessOutcome.NotProcessed, null, e.Message);
+            return new ProcessResult(number, ProcessOutcome.NotProcessed, null, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Pending order {PendingOrderId} of store {StoreId} could not become a sale", pendingOrderId, storeId);
             await NoteProblemAsync(organizationId, pendingOrderId, $"The order could not become a sale ({e.GetType().Name}); press Process to try again.", ct);
-            return new ProcessResult(pending.OrderNumber, ProcessOutcome.NotProcessed, null, e.Message);
+            return new ProcessResult(number, ProcessOutcome.NotProcessed, null, e.Message);
         }
     }
 
-    private async Task<int> MakeSaleAsync(PortalDbContext db, ConnectedStore store, PendingOrder pending, CancellationToken ct)
+    /// <summary>
+    /// The ready pending orders among the ids become their sales in one transaction: their allocations released and the
+    /// pending orders removed (each's version checked), the sales saved and placed (allocating the same quantities), the
+    /// Log entries linked. Ids no longer pending, or not ready, are reported and left as they are.
+    /// </summary>
+    private async Task<IReadOnlyList<ProcessResult>> MakeSalesAsync(
+        int organizationId, int storeId, IReadOnlyList<int> pendingOrderIds, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var settings = StoreSettings.FromJson(store.SettingsJson);
-        var order = StoreOrderSales.ReadOrder(pending);
-        var mapping = await StoreOrderSales.MappingSettingsAsync(db, store, settings, pending.LocationId, ct);
-        var plan = SaleMapping.Map(StoreOrderTranslation.ToStoreOrder(order), mapping, pending.CapturedAtUtc);
-        var products = StoreOrderSales.ProductsOf([(order, pending)]);
-        var entry = await db.OrderLog.SingleAsync(e => e.StoreId == store.Id && e.WooOrderId == pending.WooOrderId, ct);
+        await using var db = dbFactory.CreateForOrganization(organizationId);
+        var found = await db.PendingOrders.AsSplitQuery().Where(p => pendingOrderIds.Contains(p.Id) && p.StoreId == storeId)
+            .ToDictionaryAsync(p => p.Id, ct);
+        var ready = pendingOrderIds.Select(found.GetValueOrDefault).OfType<PendingOrder>()
+            .Where(p => p.Status == PendingOrderStatus.Ready).ToList();
+        var made = new Dictionary<int, int>();
+        if (ready.Count > 0)
+        {
+            var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == storeId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var settings = StoreSettings.FromJson(store.SettingsJson);
+            var mappings = new Dictionary<int, OrderMappingSettings>();
+            var wooIds = ready.Select(p => p.WooOrderId).ToList();
+            // Orders older than the connection whose refunds arrived first: their sales exist without lines and are filled.
+            var refundsOnly = await db.Sales.AsSplitQuery().Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments)
+                .Include(s => s.CreditNotes).Include(s => s.HeldPayments)
+                .Where(s => s.RefundsOnly && s.StoreAddress == store.NormalizedUrl && s.WooOrderId != null && wooIds.Contains(s.WooOrderId.Value))
+                .ToDictionaryAsync(s => s.WooOrderId!.Value, ct);
+            var inputs = new List<StoreSaleInput>(ready.Count);
+            foreach (var pending in ready)
+            {
+                var order = StoreOrderSales.ReadOrder(pending);
+                var location = pending.LocationId ?? 0;
+                if (!mappings.TryGetValue(location, out var mapping))
+                {
+                    mapping = mappings[location] = await StoreOrderSales.MappingSettingsAsync(db, store, settings, pending.LocationId, ct);
+                }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The pending order's allocation is released and the sale allocates the same quantities when it is placed.
-        await OrderLogCommands.ReleaseAsync(db, store.OrganizationId, [pending], now, ct);
-        db.PendingOrders.Remove(pending);
-        await db.SaveChangesAsync(ct);
-        var origin = SaleOrigin.FromStore(store.Id, pending.OrderNumber, pending.WooOrderId, store.NormalizedUrl);
-        // An order older than the connection whose refunds arrived first: its sale exists without lines and is filled.
-        var refundsOnly = await db.Sales.AsSplitQuery().Include(s => s.Lines).Include(s => s.Charges).Include(s => s.Payments)
-            .Include(s => s.CreditNotes).Include(s => s.HeldPayments)
-            .SingleOrDefaultAsync(s => s.StoreAddress == store.NormalizedUrl && s.WooOrderId == pending.WooOrderId && s.RefundsOnly, ct);
-        var sale = await StoreOrderSales.CreateAsync(db, store, plan, origin, products, now, ct, refundsOnly);
-        entry.MadeIntoSale(sale.Id, sale.FulfilmentNote);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return sale.Id;
+                var plan = SaleMapping.Map(StoreOrderTranslation.ToStoreOrder(order), mapping, pending.CapturedAtUtc);
+                inputs.Add(new StoreSaleInput(plan, SaleOrigin.FromStore(store.Id, pending.OrderNumber, pending.WooOrderId, store.NormalizedUrl),
+                    StoreOrderSales.ProductsOf([(order, pending)]), refundsOnly.GetValueOrDefault(pending.WooOrderId)));
+            }
+
+            var entries = await db.OrderLog.Where(e => e.StoreId == store.Id && wooIds.Contains(e.WooOrderId)).ToDictionaryAsync(e => e.WooOrderId, ct);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The pending orders' allocations are released and the sales allocate the same quantities when placed.
+            await OrderLogCommands.ReleaseAsync(db, store.OrganizationId, ready, now, ct);
+            db.PendingOrders.RemoveRange(ready);
+            await db.SaveChangesAsync(ct);
+            var sales = await StoreOrderSales.CreateManyAsync(db, store, inputs, now, ct);
+            foreach (var (pending, sale) in ready.Zip(sales))
+            {
+                var entry = entries.GetValueOrDefault(pending.WooOrderId)
+                    ?? throw new InvalidOperationException($"The Log entry of order {pending.OrderNumber} is missing.");
+                entry.MadeIntoSale(sale.Id, sale.FulfilmentNote);
+                made[pending.Id] = sale.Id;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return pendingOrderIds.Select(id => found.GetValueOrDefault(id) switch
+        {
+            null => new ProcessResult($"#{id}", ProcessOutcome.AlreadyMade, null, "This pending order is no longer pending: see the Log."),
+            { } p when made.TryGetValue(id, out var saleId) => new ProcessResult(p.OrderNumber, ProcessOutcome.Made, saleId, null),
+            { } p => new ProcessResult(p.OrderNumber, ProcessOutcome.NotProcessed, null, p.Problem),
+        }).ToList();
     }
 
     private async Task NoteProblemAsync(int organizationId, int pendingOrderId, string why, CancellationToken ct)

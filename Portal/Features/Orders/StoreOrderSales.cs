@@ -1,15 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Data.Conventions;
 using Portal.Domain;
 using Portal.Domain.Catalog;
-using Portal.Domain.Customers;
 using Portal.Domain.Integrations;
 using Portal.Domain.Integrations.Orders;
 using Portal.Domain.Orders;
-using Portal.Domain.Reference;
 using Portal.Domain.Sales;
+using Portal.Domain.Stock;
 using Portal.Features.Integrations;
 using Portal.Features.Sales;
 using Portal.Features.Stock;
@@ -68,10 +66,19 @@ public static class StoreOrderSales
         return products;
     }
 
-    /// <summary>The sale header of <paramref name="plan"/>: the customer, carrier and sales representative found or created.</summary>
-    public static async Task<SaleHeader> HeaderAsync(PortalDbContext db, int organizationId, SalePlan plan, CancellationToken ct) => new()
+    /// <summary>The sale header of <paramref name="plan"/> on its own: the customer, carrier and sales representative
+    /// found or created (a customer created is saved).</summary>
+    public static async Task<SaleHeader> HeaderAsync(PortalDbContext db, int organizationId, SalePlan plan, SaleOrigin origin, CancellationToken ct)
     {
-        CustomerId = await CustomerAsync(db, organizationId, plan, ct),
+        var lookups = await StoreSaleLookups.LoadAsync(db, organizationId, [new StoreSaleInput(plan, origin, new Dictionary<long, int?>())], ct);
+        var customer = lookups.Customer(plan);
+        await db.SaveChangesAsync(ct);
+        return await HeaderAsync(lookups, plan, customer, ct);
+    }
+
+    private static async Task<SaleHeader> HeaderAsync(StoreSaleLookups lookups, SalePlan plan, StoreSaleCustomer customer, CancellationToken ct) => new()
+    {
+        CustomerId = customer.Id,
         Contact = Cut(plan.Contact, 255),
         Phone = Cut(plan.Phone, 50),
         Email = Cut(plan.Email, 256),
@@ -83,73 +90,130 @@ public static class StoreOrderSales
         ShippingNotes = Cut(plan.ShippingNotes, 2000),
         Comments = Cut(plan.Comments, 4000),
         RequiredBy = plan.RequiredBy.ToDateTime(TimeOnly.MinValue),
-        CarrierId = await CarrierAsync(db, organizationId, plan.CarrierName, ct),
+        CarrierId = await lookups.CarrierAsync(plan.CarrierName, ct),
         LocationId = plan.LocationId,
         PriceTier = plan.PriceTier,
         PaymentTermId = plan.PaymentTermId,
         PaymentTermDays = plan.PaymentTermDays,
-        SalesRepresentativeId = await RepresentativeAsync(db, organizationId, plan.SalesRepresentative, ct),
+        SalesRepresentativeId = await lookups.RepresentativeAsync(plan.SalesRepresentative, ct),
         RevenueAccountId = plan.RevenueAccountId,
         SaleDate = plan.SaleDateUtc,
     };
 
     /// <summary>
     /// Builds and saves the sale of <paramref name="plan"/>, places it and records its payments. <paramref name="products"/>
-    /// gives the portal product of each store item (<see cref="ProductsOf"/>). <paramref name="refundsOnly"/>: the sale
-    /// that so far carries only this order's refunds (the order predates the store's connection), filled instead of a
-    /// new one. The caller holds the transaction and commits it.
+    /// gives the portal product of each store item (<see cref="ProductsOf"/>). The caller holds the transaction and commits it.
     /// </summary>
     public static async Task<Sale> CreateAsync(
         PortalDbContext db, ConnectedStore store, SalePlan plan, SaleOrigin origin, IReadOnlyDictionary<long, int?> products, DateTime now,
-        CancellationToken ct, Sale? refundsOnly = null)
+        CancellationToken ct) =>
+        (await CreateManyAsync(db, store, [new StoreSaleInput(plan, origin, products)], now, ct))[0];
+
+    /// <summary>
+    /// The sales of several plans of one store, in the caller's transaction, with a fixed number of queries whatever their
+    /// count: customers, products, tax rules and accounts are read once for all of them (<see cref="StoreSaleLookups"/>),
+    /// the new customers and the sales are each saved in one go, and the orders are placed on one stock ledger that
+    /// counts other sources' allocations as totals instead of loading their rows.
+    /// </summary>
+    public static async Task<IReadOnlyList<Sale>> CreateManyAsync(
+        PortalDbContext db, ConnectedStore store, IReadOnlyList<StoreSaleInput> inputs, DateTime now, CancellationToken ct)
     {
         var organizationId = store.OrganizationId;
-        var header = await HeaderAsync(db, organizationId, plan, ct);
-        await SaleOperations.CheckReferencesAsync(db, header, ct);
-        var lines = new List<SaleLineInput>();
-        foreach (var line in plan.Lines)
-        {
-            var productId = line.CouponCode is { } code
-                ? await CouponProductAsync(db, organizationId, code, ct)
-                : products.GetValueOrDefault(line.StoreItemId);
-            lines.Add(new SaleLineInput(productId, Cut(line.Name, ProductRules.MaxNameLength), line.Quantity, line.Price, 0m,
-                line.TaxRuleId, line.Tax));
-        }
-
-        var charges = plan.Charges.Where(c => c.Amount != 0)
-            .Select(c => new SaleChargeInput(Cut(c.Description, 255)!, c.Amount, c.TaxRuleId, c.Tax)).ToList();
-        var sale = refundsOnly ?? Sale.Create(organizationId, header, origin, now);
-        refundsOnly?.FillFromEarlierOrder(header);
-        sale.SetInvoiceDate(plan.InvoiceDate.ToDateTime(TimeOnly.MinValue));
-        await SaleOperations.AddEntriesAsync(db, sale, new SaleDraft(header, lines, charges), ct);
-        sale.NoteStoreTotals(plan.Totals.Warning);
-        if (refundsOnly is null)
-        {
-            db.Sales.Add(sale);
-        }
-
+        var lookups = await StoreSaleLookups.LoadAsync(db, organizationId, inputs, ct);
+        var customers = inputs.Select(i => lookups.Customer(i.Plan)).ToList();
         await db.SaveChangesAsync(ct);
 
-        await SaleOperations.PlaceOrderAsync(db, sale, plan.AutoAssembly, plan.Fulfilment, now, ct);
-        if (plan.InvoiceStatus == Domain.Integrations.InvoiceStatus.Authorised)
+        var sales = new List<Sale>(inputs.Count);
+        foreach (var (input, customer) in inputs.Zip(customers))
         {
-            await InvoiceNumbers.EnsureSequenceAsync(db, organizationId, ct);
-            sale.AssignInvoiceNumber(await InvoiceNumbers.NextAsync(db, ct));
-            sale.AuthoriseInvoice(now);
+            var plan = input.Plan;
+            var header = await HeaderAsync(lookups, plan, customer, ct);
+            await lookups.CheckReferencesAsync(header, customer.Matched, ct);
+            var lines = new List<SaleLineInput>();
+            foreach (var line in plan.Lines)
+            {
+                var productId = line.CouponCode is { } code
+                    ? await lookups.CouponProductAsync(code, ct)
+                    : input.Products.GetValueOrDefault(line.StoreItemId);
+                lines.Add(new SaleLineInput(productId, Cut(line.Name, ProductRules.MaxNameLength), line.Quantity, line.Price, 0m,
+                    line.TaxRuleId, line.Tax));
+            }
+
+            var charges = plan.Charges.Where(c => c.Amount != 0)
+                .Select(c => new SaleChargeInput(Cut(c.Description, 255)!, c.Amount, c.TaxRuleId, c.Tax)).ToList();
+            var sale = input.RefundsOnly ?? Sale.Create(organizationId, header, input.Origin, now);
+            input.RefundsOnly?.FillFromEarlierOrder(header);
+            sale.SetInvoiceDate(plan.InvoiceDate.ToDateTime(TimeOnly.MinValue));
+            SaleOperations.AddEntries(sale, new SaleDraft(header, lines, charges), lookups.TaxRules, lookups.Products);
+            sale.NoteStoreTotals(plan.Totals.Warning);
+            if (input.RefundsOnly is null)
+            {
+                db.Sales.Add(sale);
+            }
+
+            sales.Add(sale);
         }
 
-        foreach (var payment in plan.Payments)
+        // Saved before they are placed: allocations and movements refer to the sales' ids.
+        await db.SaveChangesAsync(ct);
+
+        var (ledger, products) = await LedgerForAsync(db, organizationId, sales, now, ct);
+        if (inputs.Any(i => i.Plan.InvoiceStatus == Domain.Integrations.InvoiceStatus.Authorised))
         {
-            var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == payment.AccountId, ct)
-                ?? throw new DomainException($"The account mapped to the order's payment gateway no longer exists: map it again in the settings of {store.Name}.");
-            if (sale.ReceiveStorePayment(account, payment.Amount, payment.PaidAtUtc, payment.Reference, now) is { } credit)
+            await InvoiceNumbers.EnsureSequenceAsync(db, organizationId, ct);
+        }
+
+        foreach (var (input, sale) in inputs.Zip(sales))
+        {
+            var plan = input.Plan;
+            sale.PlaceOrder(ledger, products, plan.AutoAssembly, plan.Fulfilment);
+            if (plan.InvoiceStatus == Domain.Integrations.InvoiceStatus.Authorised)
             {
-                db.CustomerCredits.Add(credit);
+                sale.AssignInvoiceNumber(await InvoiceNumbers.NextAsync(db, ct));
+                sale.AuthoriseInvoice(now);
+            }
+
+            foreach (var payment in plan.Payments)
+            {
+                var account = await lookups.AccountAsync(payment.AccountId, ct)
+                    ?? throw new DomainException($"The account mapped to the order's payment gateway no longer exists: map it again in the settings of {store.Name}.");
+                if (sale.ReceiveStorePayment(account, payment.Amount, payment.PaidAtUtc, payment.Reference, now) is { } credit)
+                {
+                    db.CustomerCredits.Add(credit);
+                }
             }
         }
 
+        LedgerLoading.Stage(db, ledger);
         await db.SaveChangesAsync(ct);
-        return sale;
+        return sales;
+    }
+
+    /// <summary>
+    /// One ledger to place the sales on: the balances of their stock products (and of those products' components) at
+    /// their locations, tracked, and every other allocation there as a total per product and location — the sales are
+    /// new and have none, and thousands of pending orders and sales may hold the same products.
+    /// </summary>
+    private static async Task<(StockLedger Ledger, IReadOnlyDictionary<int, Product> Products)> LedgerForAsync(
+        PortalDbContext db, int organizationId, IReadOnlyList<Sale> sales, DateTime now, CancellationToken ct)
+    {
+        var lineProducts = sales.SelectMany(s => s.Lines).Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => lineProducts.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var componentIds = products.Values.SelectMany(p => p.BillOfMaterials).Select(b => b.ComponentProductId)
+            .Where(id => !products.ContainsKey(id)).Distinct().ToList();
+        foreach (var component in await db.Products.AsNoTracking().Where(p => componentIds.Contains(p.Id)).ToListAsync(ct))
+        {
+            products[component.Id] = component;
+        }
+
+        var productIds = products.Keys.ToList();
+        var locationIds = sales.Select(s => s.LocationId).Distinct().ToList();
+        var balances = await db.StockBalances.Where(b => productIds.Contains(b.ProductId) && locationIds.Contains(b.LocationId)).ToListAsync(ct);
+        var allocated = await AvailabilityQuery.AllocatedFigures(db, productIds, locationIds).ToListAsync(ct);
+        var ledger = new StockLedger(organizationId, now, balances, [], id => products.TryGetValue(id, out var p) ? p.Label : $"Product {id}")
+            .AllocatedElsewhere(allocated)
+            .WholeNumbersOnly(products.Values.Where(p => !p.SoldInFractions).Select(p => p.Id));
+        return (ledger, products);
     }
 
     /// <summary>
@@ -177,110 +241,7 @@ public static class StoreOrderSales
         return await ConsolidateOrders.CreditCancelledAsync(db, store, sale, entry, why, order, now, ct);
     }
 
-    private static async Task<int> CustomerAsync(PortalDbContext db, int organizationId, SalePlan plan, CancellationToken ct)
-    {
-        var wanted = plan.Customer;
-        if (wanted.DefaultCustomerId is { } id)
-        {
-            return id;
-        }
-
-        var email = Cut(wanted.Email, 256);
-        var company = Cut(wanted.Company, 255);
-        var emailKey = email?.ToUpperInvariant();
-        var companyKey = company?.ToUpperInvariant();
-        var candidates = await db.Customers
-            .Where(c => (emailKey != null && c.Email != null && c.Email.ToUpper() == emailKey)
-                        || (companyKey != null && ((c.Company != null && c.Company.ToUpper() == companyKey) || c.Name.ToUpper() == companyKey)))
-            .ToListAsync(ct);
-        if (StoreCustomerMatching.Find(candidates, email, company) is { } found)
-        {
-            return found.Id;
-        }
-
-        var customer = Customer.Create(organizationId, Cut(wanted.Name ?? wanted.Contact ?? email, 255) ?? "WooCommerce customer");
-        try
-        {
-            customer.ChangeEmail(Cut(email, 256));
-        }
-        catch (DomainValidationException)
-        {
-            // A store accepts addresses the portal calls malformed: the customer is made without it (the sale keeps it).
-        }
-
-        customer.Company = Cut(company, 255);
-        customer.Contact = Cut(wanted.Contact, 255);
-        customer.Phone = Cut(wanted.Phone, 50);
-        customer.BillingAddress = wanted.BillingAddress;
-        customer.ShippingAddress = wanted.ShippingAddress;
-        customer.ChangePriceTier(plan.PriceTier);
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
-        return customer.Id;
-    }
-
-    /// <summary>The settings' representative, else the one named after the store (created the first time).</summary>
-    private static async Task<int?> RepresentativeAsync(PortalDbContext db, int organizationId, SalesRepresentativePlan plan, CancellationToken ct)
-    {
-        if (plan.Id is { } id)
-        {
-            return id;
-        }
-
-        if (Cut(plan.Name, 100) is not { } name)
-        {
-            return null;
-        }
-
-        var key = name.ToUpperInvariant();
-        var existing = await db.SalesRepresentatives.Where(r => r.Name.ToUpper() == key).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        var representative = SalesRepresentative.Create(organizationId, name);
-        db.SalesRepresentatives.Add(representative);
-        await db.SaveChangesAsync(ct);
-        return representative.Id;
-    }
-
-    private static async Task<int> CarrierAsync(PortalDbContext db, int organizationId, string name, CancellationToken ct)
-    {
-        var wanted = Cut(name, 100) ?? Carrier.LocalPickupName;
-        var key = wanted.ToUpperInvariant();
-        var existing = await db.Carriers.Where(c => c.Name.ToUpper() == key).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id)
-        {
-            return id;
-        }
-
-        var carrier = Carrier.Create(organizationId, wanted);
-        db.Carriers.Add(carrier);
-        await db.SaveChangesAsync(ct);
-        return carrier.Id;
-    }
-
-    /// <summary>The service product of a coupon code (SKU <c>COUPON-CODE</c>, named by the code), created the first time.</summary>
-    private static async Task<int> CouponProductAsync(PortalDbContext db, int organizationId, string code, CancellationToken ct)
-    {
-        var sku = Cut(CouponSkuPrefix + code.Trim().ToUpperInvariant(), ProductRules.MaxSkuLength)!;
-        var key = CaseInsensitiveKey.Normalize(sku);
-        var existing = await db.Products
-            .Where(p => EF.Property<string>(p, CaseInsensitiveKey.KeyName(nameof(Product.Sku))) == key)
-            .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id)
-        {
-            return id;
-        }
-
-        var product = Product.Create(organizationId, sku, Cut(code.Trim(), ProductRules.MaxNameLength), ProductType.Service);
-        db.Products.Add(product);
-        await db.SaveChangesAsync(ct);
-        return product.Id;
-    }
-
-    private static string? Cut(string? value, int max)
+    internal static string? Cut(string? value, int max)
     {
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         return text is { } t && t.Length > max ? t[..max] : text;

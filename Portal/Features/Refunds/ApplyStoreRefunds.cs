@@ -253,9 +253,9 @@ public sealed class ApplyStoreRefunds(
 
         var mapping = await StoreOrderSales.MappingSettingsAsync(db, store, settings, null, ct);
         var plan = SaleMapping.Map(StoreOrderTranslation.ToStoreOrder(order), mapping, Now);
-        var header = await StoreOrderSales.HeaderAsync(db, store.OrganizationId, plan, ct);
-        var sale = Sale.ForRefundsOfEarlierOrder(store.OrganizationId, header,
-            SaleOrigin.FromStore(store.Id, CaptureOrders.OrderNumber(order), order.Id, store.NormalizedUrl), Now);
+        var origin = SaleOrigin.FromStore(store.Id, CaptureOrders.OrderNumber(order), order.Id, store.NormalizedUrl);
+        var header = await StoreOrderSales.HeaderAsync(db, store.OrganizationId, plan, origin, ct);
+        var sale = Sale.ForRefundsOfEarlierOrder(store.OrganizationId, header, origin, Now);
         db.Sales.Add(sale);
         try
         {

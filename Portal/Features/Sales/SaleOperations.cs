@@ -130,6 +130,14 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         var taxRules = await TaxRulesAsync(db, draft.Lines.Select(l => l.TaxRuleId).Concat(draft.Charges.Select(c => c.TaxRuleId)), ct);
         var lineProductIds = draft.Lines.Select(l => l.ProductId).OfType<int>().Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => lineProductIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        AddEntries(sale, draft, taxRules, products);
+    }
+
+    /// <summary>The draft's lines and charges onto the sale, with their products and tax rules already loaded (a batch
+    /// of sales loads them once).</summary>
+    internal static void AddEntries(
+        Sale sale, SaleDraft draft, IReadOnlyDictionary<int, TaxRule> taxRules, IReadOnlyDictionary<int, Product> products)
+    {
         foreach (var line in draft.Lines)
         {
             var product = line.ProductId is { } id
@@ -486,7 +494,7 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         DomainValidationException.ThrowIfAny(errors);
     }
 
-    private static async Task<Dictionary<int, TaxRule>> TaxRulesAsync(PortalDbContext db, IEnumerable<int?> ids, CancellationToken ct)
+    internal static async Task<Dictionary<int, TaxRule>> TaxRulesAsync(PortalDbContext db, IEnumerable<int?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
         var rules = await db.TaxRules.AsNoTracking().Where(t => wanted.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
@@ -494,5 +502,5 @@ public sealed class SaleOperations(UnitOfWork unitOfWork, TimeProvider clock)
         return missing == 0 ? rules : throw new DomainException($"Tax rule {missing} does not exist.");
     }
 
-    private static TaxRule? Rule(Dictionary<int, TaxRule> rules, int? id) => id is { } value ? rules[value] : null;
+    private static TaxRule? Rule(IReadOnlyDictionary<int, TaxRule> rules, int? id) => id is { } value ? rules[value] : null;
 }

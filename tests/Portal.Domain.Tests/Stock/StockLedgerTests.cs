@@ -164,6 +164,23 @@ public class StockLedgerTests
     }
 
     [Fact]
+    public void AllocatedElsewhere_WhenOthersHoldStockAsTotals_ThenAvailabilityAndBackorderCountThemAndNothingIsStored()
+    {
+        var ledger = Given.LedgerWith((Widget, Given.Warehouse, 10m))
+            .AllocatedElsewhere([new StockFigure(Widget, Given.Warehouse, 6m), new StockFigure(Widget, Given.Warehouse, 1m),
+                new StockFigure(Widget, Given.Warehouse + 1, 50m)]);
+
+        ledger.SetAllocation(AllocationSource.Sale, 1, Widget, Given.Warehouse, 5m);
+
+        ledger.Allocated(Widget, Given.Warehouse).ShouldBe(12m);
+        ledger.Available(Widget, Given.Warehouse).ShouldBe(-2m);
+        ledger.AvailableTo(AllocationSource.Sale, 1, Widget, Given.Warehouse).ShouldBe(3m);
+        ledger.Backorder(AllocationSource.Sale, 1, Widget, Given.Warehouse).ShouldBe(2m);
+        ledger.Effects.NewAllocations.ShouldHaveSingleItem().Quantity.ShouldBe(5m);
+        ledger.Allocations.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void SetAllocation_WhenChangedThenReleased_ThenTheLoadedRowIsUpdatedThenListedForDeletion()
     {
         var setup = Given.Ledger();

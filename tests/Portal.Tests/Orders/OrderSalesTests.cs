@@ -236,6 +236,83 @@ public sealed class OrderSalesTests(StorePortalFixture fx) : IClassFixture<Store
     }
 
     [Fact]
+    public async Task Process_WhenSeveralOrdersAreReadyAtOnce_ThenEachIsItsOwnSaleAndAShopperOrderingTwiceIsOneCustomer()
+    {
+        await using var world = await SalesWorldAsync(_ => { });
+        var dana1 = await world.CheckoutAsync(paid: true);
+        var lee = await CheckoutWithAsync(world, new { billing = Shopper("Lee", "lee@example.test") });
+        var dana2 = await world.CheckoutAsync(paid: true);
+        await world.DrainAsync();
+
+        (await ProcessAsync(world)).ShouldBe(3);
+        (await ProcessAsync(world)).ShouldBe(0);
+
+        var sales = new[] { await SaleAsync(world, dana1), await SaleAsync(world, lee), await SaleAsync(world, dana2) };
+        sales.Select(s => s.Id).Distinct().Count().ShouldBe(3);
+        sales[0].CustomerId.ShouldBe(sales[2].CustomerId, "the second order of the same e-mail finds the customer the first made");
+        sales[1].CustomerId.ShouldNotBe(sales[0].CustomerId);
+        sales.ShouldAllBe(s => s.Lines.Count == 2 && s.HeldPayments.Count == 1 && s.OrderStatus == StageStatus.Authorised);
+        (await world.LogAsync()).Select(e => (e.Status, e.SaleId)).ShouldBe(
+            sales.OrderBy(s => s.WooOrderId).Select(s => (OrderLogStatus.Sale, (int?)s.Id)));
+        (await world.AllocatedAsync(world.Shirt)).ShouldBe(0m);
+        (await SaleAllocatedAsync(world, world.Shirt)).ShouldBe(6m);
+        await using var db = world.Db();
+        (await db.Customers.CountAsync(c => c.Email == "dana@example.test")).ShouldBe(1);
+        (await db.Customers.SingleAsync(c => c.Id == sales[1].CustomerId)).Name.ShouldBe("Lee Shopper");
+    }
+
+    [Fact]
+    public async Task Process_WhenOneOrderOfABatchCannotBeRead_ThenTheOthersBecomeSalesAndItKeepsItsReasonAndStock()
+    {
+        await using var world = await SalesWorldAsync(_ => { });
+        var first = await world.CheckoutAsync(paid: true);
+        var broken = await world.CheckoutAsync(paid: true);
+        var last = await world.CheckoutAsync(paid: true);
+        await world.DrainAsync();
+        await using (var db = world.Db())
+        {
+            (await db.PendingOrders.Where(p => p.WooOrderId == broken).ExecuteUpdateAsync(u => u.SetProperty(p => p.OrderJson, "null"))).ShouldBe(1);
+        }
+
+        (await ProcessAsync(world)).ShouldBe(2);
+
+        (await SaleAsync(world, first)).Lines.Count.ShouldBe(2);
+        (await SaleAsync(world, last)).Lines.Count.ShouldBe(2);
+        var left = (await world.PendingAsync()).ShouldHaveSingleItem();
+        left.WooOrderId.ShouldBe(broken);
+        left.Problem.ShouldNotBeNull();
+        left.Problem.ShouldContain("cannot be read");
+        (await world.AllocatedAsync(world.Shirt)).ShouldBe(2m, "the refused order keeps its stock");
+        (await SaleAllocatedAsync(world, world.Shirt)).ShouldBe(4m);
+        (await world.LogAsync()).Single(e => e.WooOrderId == broken).Status.ShouldBe(OrderLogStatus.Pending);
+    }
+
+    [Fact]
+    public async Task Process_WhenThreeProcessesTakeTheSameOrdersAtOnce_ThenEachOrderIsOneSale()
+    {
+        await using var world = await SalesWorldAsync(s => s.ProcessOrdersAutomatically = false);
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await world.CheckoutAsync(paid: true));
+        }
+
+        await world.DrainAsync();
+        var pending = (await world.PendingAsync()).Select(p => p.Id).ToList();
+        pending.Count.ShouldBe(4);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => world.WithAsync(sp =>
+            sp.GetRequiredService<ProcessPendingOrders>().ProcessAsync(world.Tenant, world.Store.Id, pending))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        results.SelectMany(r => r.Value!).Count(r => r.Outcome == ProcessOutcome.Made).ShouldBe(4);
+        await using var db = world.Db();
+        (await db.Sales.Where(s => s.WooOrderId != null).Select(s => s.WooOrderId!.Value).ToListAsync()).Order().ShouldBe(ids.Order());
+        (await SaleAllocatedAsync(world, world.Shirt)).ShouldBe(8m);
+        (await world.PendingAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Process_WhenTheShippingRuleIsNotChosen_ThenThePendingOrderStaysWithTheReason()
     {
         await using var world = await SalesWorldAsync(s => s.ShippingTaxRuleId = null);
@@ -315,6 +392,13 @@ public sealed class OrderSalesTests(StorePortalFixture fx) : IClassFixture<Store
         return (await db.StockBalances.AsNoTracking().Where(b => b.ProductId == productId && b.LocationId == world.Warehouse)
             .Select(b => b.OnHand).ToListAsync()).Sum();
     }
+
+    /// <summary>Another shopper's billing details (Texas), for <see cref="CheckoutWithAsync"/>.</summary>
+    private static object Shopper(string firstName, string email) => new Dictionary<string, string>
+    {
+        ["first_name"] = firstName, ["last_name"] = "Shopper", ["address_1"] = "2 Oak St", ["city"] = "Austin", ["state"] = "TX",
+        ["postcode"] = "73301", ["country"] = "US", ["email"] = email, ["phone"] = "555 0101",
+    };
 
     /// <summary>A checkout with extra fields (coupons, fees) beside the usual shopper.</summary>
     internal static Task<long> CheckoutWithAsync(OrderWorld world, object extra, string state = "TX", string postcode = "73301") =>
