@@ -37,7 +37,8 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.Find("#option-values-2").Input("S");
         page.Find("#generate-variants").Click();
 
-        page.FindAll("#new-variants .variant-name").Select(c => c.TextContent).ShouldBe(["Tee - Red / S", "Tee - Blue / S"]);
+        // The generated rows arrive in a render of their own: on a busy machine after the click returns.
+        page.WaitForAssertion(() => page.FindAll("#new-variants .variant-name").Select(c => c.TextContent).ShouldBe(["Tee - Red / S", "Tee - Blue / S"]));
         page.Find("#variant-sku-1").GetAttribute("value").ShouldBe("TEE-RED-S");
         page.Find("#save-product").Click();
 
