@@ -74,7 +74,7 @@ public sealed class ProductEditPageTests : IAsyncLifetime
         page.Find("#option-values-1").Input("Midnight blue, Red");
         page.Find("#generate-variants").Click();
         // Generated SKUs are kept whole in the form (each part up to ten characters).
-        page.Find("#variant-sku-1").GetAttribute("value").ShouldBe("ORGANICCOT-MIDNIGHTBL");
+        page.WaitForElement("#variant-sku-1").GetAttribute("value").ShouldBe("ORGANICCOT-MIDNIGHTBL");
         page.Find("#save-product").Click();
 
         var navigation = Bunit.Context.Services.GetRequiredService<NavigationManager>();
